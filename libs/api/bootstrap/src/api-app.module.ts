@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { LoggingModule, configProvider } from '@consortio/api/platform/config';
+import { DatabaseModule } from '@consortio/api/platform/database';
+import { HealthModule, HttpConfig } from '@consortio/api/platform/http';
+import { QueueModule } from '@consortio/api/platform/queue';
+import { RealtimeModule } from '@consortio/api/platform/realtime';
+import { RedisModule } from '@consortio/api/platform/redis';
+import { SystemModule } from '@consortio/api/system';
+import { MIGRATIONS } from './manifest';
+
+/** The api process: HTTP and socket.io over every domain. */
+@Module({
+  imports: [
+    LoggingModule,
+    RedisModule,
+    DatabaseModule.forRoot({ migrations: MIGRATIONS, applicationName: 'api' }),
+    QueueModule.forProducers(),
+    RealtimeModule.forApi(),
+    HealthModule,
+    SystemModule,
+  ],
+  providers: [configProvider(HttpConfig)],
+})
+export class ApiAppModule {}

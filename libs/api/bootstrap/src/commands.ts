@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@consortio/api/platform/config';
+import { applyDemoSeeds, applyMigrations, DatabaseConfig, dataSourceOptions, type DemoSeedReport, type MigrationReport } from '@consortio/api/platform/database';
+import { DEMO_SEEDS, MIGRATIONS } from './manifest';
+
+async function withDataSource<T>(name: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource(dataSourceOptions(loadConfig(DatabaseConfig), MIGRATIONS, `consortio-${name}`));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** `main.js migrate`: applies pending migrations and exits. Safe to run from several places at once. */
+export function migrate(): Promise<MigrationReport> {
+  return withDataSource('migrate', applyMigrations);
+}
+
+/** `main.js seed`: loads demo data steps not loaded before and exits. */
+export function seedDemo(): Promise<DemoSeedReport> {
+  return withDataSource('seed', (dataSource) => applyDemoSeeds(dataSource, DEMO_SEEDS));
+}

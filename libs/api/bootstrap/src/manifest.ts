@@ -1,0 +1,19 @@
+import { LogConfig } from '@consortio/api/platform/config';
+import { DatabaseConfig, databaseMigrations, type DemoSeed } from '@consortio/api/platform/database';
+import { HttpConfig } from '@consortio/api/platform/http';
+import { RedisConfig } from '@consortio/api/platform/redis';
+import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
+import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
+
+/**
+ * What every domain contributes to a deployment, in one list each: the api, the worker and the
+ * migrate and seed commands all read from here, so nothing can be registered in one and
+ * forgotten in another. A new domain adds its migrations and demo seeds here.
+ */
+export const MIGRATIONS = [...databaseMigrations, ...queueMigrations, ...systemMigrations];
+
+export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed];
+
+/** Configuration sections each process checks before it starts (each module checks its own again). */
+export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig];
+export const WORKER_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, QueueConfig];

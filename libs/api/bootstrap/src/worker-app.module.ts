@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { LoggingModule } from '@consortio/api/platform/config';
+import { DatabaseModule } from '@consortio/api/platform/database';
+import { QueueModule } from '@consortio/api/platform/queue';
+import { RealtimeModule } from '@consortio/api/platform/realtime';
+import { RedisModule } from '@consortio/api/platform/redis';
+import { SystemJobsModule } from '@consortio/api/system';
+import { MIGRATIONS } from './manifest';
+
+/** The worker process: BullMQ processors of every domain and the outbox relay. */
+@Module({
+  imports: [
+    LoggingModule,
+    RedisModule,
+    DatabaseModule.forRoot({ migrations: MIGRATIONS, applicationName: 'worker' }),
+    QueueModule.forWorker(),
+    RealtimeModule.forWorker(),
+    SystemJobsModule,
+  ],
+})
+export class WorkerAppModule {}

@@ -1,0 +1,26 @@
+/**
+ * The one map of every background job: its name, the queue that runs it and its payload.
+ * Producers and processors are typed from it, so a job cannot be sent with the wrong payload
+ * or left without a handler. Payloads are plain JSON: ids, not entities.
+ */
+export interface JobPayloads {
+  /** End-to-end check of the asynchronous path; completes a row in `system_probes`. */
+  'system.probe': { probeId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const QUEUE_NAMES = ['system'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  'system.probe': 'system',
+};
+
+export type JobsOfQueue<Q extends QueueName> = {
+  [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never;
+}[JobName];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_QUEUE, name);
+}

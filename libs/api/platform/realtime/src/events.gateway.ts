@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  channelRoom,
+  EVENTS_NAMESPACE,
+  type EventChannel,
+  isEventChannel,
+  type SubscribeAck,
+} from '@consortio/shared/contracts';
+import { EventsPublisher, type ServerEventName, type ServerEventPayload } from './events-publisher';
+import { SocketAuthenticator, type SocketPrincipal } from './socket-authenticator';
+
+interface SocketData {
+  principal: SocketPrincipal;
+}
+
+/** Live application events: clients subscribe to channels, each a room shared across api instances. */
+@WebSocketGateway({ namespace: EVENTS_NAMESPACE })
+@Injectable()
+export class EventsGateway extends EventsPublisher implements OnGatewayInit {
+  private readonly logger = new Logger(EventsGateway.name);
+
+  @WebSocketServer()
+  private namespace!: Namespace;
+
+  constructor(private readonly authenticator: SocketAuthenticator) {
+    super();
+  }
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      this.authenticator
+        .authenticate(socket.handshake)
+        .then((principal) => {
+          (socket.data as SocketData).principal = principal;
+          next();
+        })
+        .catch((error: unknown) => {
+          this.logger.debug(`Socket handshake refused: ${(error as Error).message}`);
+          next(new Error(error instanceof Error ? error.message : 'Not authenticated'));
+        });
+    });
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SubscribeAck> {
+    const channel = this.channelOf(request);
+    if (!channel) return { ok: false, error: 'channel must be one of the documented event channels' };
+    const room = channelRoom(channel);
+    const principal = (socket.data as SocketData).principal;
+    if (!(await this.authenticator.mayJoin(principal, room))) {
+      return { ok: false, error: `not allowed to subscribe to ${channel}` };
+    }
+    await socket.join(room);
+    return { ok: true, channel };
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SubscribeAck> {
+    const channel = this.channelOf(request);
+    if (!channel) return { ok: false, error: 'channel must be one of the documented event channels' };
+    await socket.leave(channelRoom(channel));
+    return { ok: true, channel };
+  }
+
+  publish<E extends ServerEventName>(channel: EventChannel, event: E, payload: ServerEventPayload<E>): void {
+    this.namespace.to(channelRoom(channel)).emit(event, payload);
+  }
+
+  private channelOf(request: unknown): EventChannel | undefined {
+    const channel = (request as { channel?: unknown } | null)?.channel;
+    return isEventChannel(channel) ? channel : undefined;
+  }
+}

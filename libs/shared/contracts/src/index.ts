@@ -1,0 +1,5 @@
+export * from './problem';
+export * from './health';
+export * from './page';
+export * from './system';
+export * from './events';
