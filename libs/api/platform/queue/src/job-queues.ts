@@ -2,8 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { RedisConfig, redisOptionsFromUrl } from '@consortio/api/platform/redis';
 import { JOB_QUEUE, type JobName, QUEUE_NAMES, type QueueName } from './jobs';
-
-export const QUEUE_PREFIX = 'consortio';
+import { QueueConfig } from './queue.config';
 
 /** Defaults every job gets: retried with backoff, and kept long enough for an operator to look. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -23,7 +22,10 @@ const ADD_TIMEOUT_MS = 5_000;
 export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly config: RedisConfig) {}
+  constructor(
+    private readonly redis: RedisConfig,
+    private readonly config: QueueConfig,
+  ) {}
 
   async add(name: JobName, payload: unknown, jobId: string, delayMs: number): Promise<void> {
     const queue = this.queue(JOB_QUEUE[name]);
@@ -42,9 +44,9 @@ export class JobQueues implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        prefix: QUEUE_PREFIX,
+        prefix: this.config.QUEUE_PREFIX,
         connection: {
-          ...redisOptionsFromUrl(this.config.REDIS_URL),
+          ...redisOptionsFromUrl(this.redis.REDIS_URL),
           connectionName: `consortio:queue:${name}`,
           enableOfflineQueue: false,
           retryStrategy: (attempt: number) => Math.min(attempt * 100, 2_000),

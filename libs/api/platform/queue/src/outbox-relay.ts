@@ -98,7 +98,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Deletes dispatched rows past retention, in small batches so it never holds long locks. */
   async prune(): Promise<number> {
-    const result = await this.dataSource.query<unknown[]>(
+    // For DELETE, TypeORM's PostgreSQL driver answers [rows, affected count].
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
       `DELETE FROM outbox_messages WHERE id IN (
          SELECT id FROM outbox_messages
           WHERE dispatched_at < now() - make_interval(days => $1)
@@ -106,7 +107,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
        RETURNING id`,
       [this.config.OUTBOX_RETENTION_DAYS],
     );
-    return result.length;
+    return deleted;
   }
 
   private schedule(delayMs: number): void {

@@ -1,7 +1,12 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 
 export class QueueConfig {
+  /** Namespace of every BullMQ key in Redis; lets several deployments (or test runs) share one Redis. */
+  @Expose()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
+  QUEUE_PREFIX = 'consortio';
+
   /** How often the relay looks for outbox rows to move to BullMQ. */
   @Expose()
   @Type(() => Number)

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { configProvider } from '@consortio/api/platform/config';
 import { RedisConfig, redisOptionsFromUrl } from '@consortio/api/platform/redis';
-import { DEFAULT_JOB_OPTIONS, JobQueues, QUEUE_PREFIX } from './job-queues';
+import { configProvider, loadConfig } from '@consortio/api/platform/config';
+import { DEFAULT_JOB_OPTIONS, JobQueues } from './job-queues';
 import { QUEUE_NAMES } from './jobs';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
@@ -29,7 +29,7 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [RedisConfig],
           useFactory: (config: RedisConfig) => ({
-            prefix: QUEUE_PREFIX,
+            prefix: loadConfig(QueueConfig).QUEUE_PREFIX,
             connection: { ...redisOptionsFromUrl(config.REDIS_URL), connectionName: 'consortio:worker' },
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),

@@ -1,0 +1,3 @@
+export * from './test-database';
+export * from './truncate';
+export * from './data-source';

@@ -1,0 +1,11 @@
+/** Environment for processes under test: the run's database, Redis and queue prefix. */
+export function platformEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: process.env['DATABASE_URL'],
+    REDIS_URL: process.env['REDIS_URL'],
+    QUEUE_PREFIX: process.env['QUEUE_PREFIX'],
+    OUTBOX_POLL_MS: '100',
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    ...overrides,
+  };
+}
