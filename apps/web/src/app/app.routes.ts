@@ -1,0 +1,16 @@
+import type { Route } from '@angular/router';
+
+export const appRoutes: Route[] = [
+  {
+    path: '',
+    pathMatch: 'full',
+    loadChildren: () =>
+      import('@consortio/web/home/feature').then((m) => m.homeRoutes),
+  },
+  {
+    path: '**',
+    title: 'notFound.title',
+    loadComponent: () =>
+      import('./not-found/not-found').then((m) => m.NotFound),
+  },
+];

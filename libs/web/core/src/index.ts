@@ -1,0 +1,13 @@
+export * from './lib/i18n/dictionary';
+export { en } from './lib/i18n/dictionary.en';
+export { de } from './lib/i18n/dictionary.de';
+export * from './lib/i18n/i18n.tokens';
+export * from './lib/i18n/i18n.service';
+export * from './lib/i18n/translate.pipe';
+export * from './lib/i18n/translated-title.strategy';
+export * from './lib/http/api-base-url';
+export * from './lib/http/api-error';
+export * from './lib/health/health.service';
+export * from './lib/probes/events-socket';
+export * from './lib/probes/probes.service';
+export * from './lib/provide-core';

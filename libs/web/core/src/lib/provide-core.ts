@@ -1,0 +1,22 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import {
+  type EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  provideAppInitializer,
+} from '@angular/core';
+import { TitleStrategy } from '@angular/router';
+import { I18nService } from './i18n/i18n.service';
+import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
+
+/** Everything the web app needs from core, once, in `app.config.ts`. */
+export function provideCore(): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    provideHttpClient(withFetch()),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    // Resolve the language before the first render so <html lang> is right from the start.
+    provideAppInitializer(() => {
+      inject(I18nService);
+    }),
+  ]);
+}
