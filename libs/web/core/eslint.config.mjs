@@ -27,22 +27,8 @@ export default [
     },
   },
   {
-    // House style: type-aware rules (DESIGN.md, rule 10).
     files: ['**/*.ts'],
-    languageOptions: {
-      parserOptions: {
-        projectService: true,
-        tsconfigRootDir: import.meta.dirname,
-      },
-    },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/consistent-type-imports': [
-        'error',
-        { fixStyle: 'inline-type-imports' },
-      ],
-      '@typescript-eslint/no-explicit-any': 'error',
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },

@@ -80,7 +80,7 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
     const job = await inspector.getJob('system.probe.a');
     expect(job?.name).toBe('system.probe');
     expect(job?.data).toEqual({ probeId: 'a' });
-    expect((await inspector.getJobCounts('waiting')).waiting).toBe(2);
+    expect((await inspector.getJobCounts('waiting'))['waiting']).toBe(2);
     expect((await rows()).every((row) => row.dispatched_at !== null && row.attempts === 1)).toBe(true);
   });
 

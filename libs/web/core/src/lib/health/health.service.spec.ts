@@ -17,6 +17,7 @@ const downReport: ReadinessReport = {
   },
   version: '0.1.0',
   uptimeSeconds: 42,
+  draining: false,
 };
 
 describe('HealthService', () => {

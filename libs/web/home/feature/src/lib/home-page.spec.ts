@@ -25,6 +25,7 @@ const okReport: ReadinessReport = {
   },
   version: '0.1.0',
   uptimeSeconds: 3_725,
+  draining: false,
 };
 const emptyPage: Page<ProbeView> = {
   items: [],

@@ -1,14 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_SEEDS } from '@consortio/api/bootstrap';
+import { applyDemoSeeds, applyMigrations, type DemoSeed, pendingMigrations } from '@consortio/api/platform/database';
 import { openTestDataSource, truncateAll } from '@consortio/api/testing';
-import { applyDemoSeeds, type DemoSeed } from './demo-seed';
-import { applyMigrations, pendingMigrations } from './migration-runner';
+import { DEMO_SEEDS, MIGRATIONS } from './manifest';
 
 describe('migrations and demo seeds (PostgreSQL)', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await openTestDataSource();
+    dataSource = await openTestDataSource({ migrations: MIGRATIONS });
   });
 
   beforeEach(() => truncateAll(dataSource));
