@@ -4,7 +4,7 @@
 // migrates, loads the demo data once, then runs the api (which also serves the web app) and the
 // worker. Ctrl-C or SIGTERM stops every child and the embedded database cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis, sleep, startEmbeddedPostgres } from '../lib/services.mjs';
 
@@ -12,6 +12,7 @@ const startedAt = Date.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_ENV: process.env.NODE_ENV ?? 'production' };
 const port = env.PORT ?? '3000';
+const dataDir = resolve(root, env.CONSORTIO_DATA_DIR ?? '.data');
 const children = new Map();
 let embeddedPostgres;
 let redis;
@@ -84,8 +85,9 @@ async function main() {
 
 async function startDatabase() {
   const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
-  say(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);
-  embeddedPostgres = await startEmbeddedPostgres({ dataDir: join(root, '.data/postgres'), port, log: say });
+  const pgData = join(dataDir, 'postgres');
+  say(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${relative(root, pgData) || pgData})`);
+  embeddedPostgres = await startEmbeddedPostgres({ dataDir: pgData, port, log: say });
   const client = embeddedPostgres.client('postgres');
   await client.connect();
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'consortio'");
@@ -143,14 +145,15 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   if (children.size || embeddedPostgres) say('Stopping...');
-  for (const name of ['api', 'worker']) {
-    const child = children.get(name);
-    if (!child || child.exitCode !== null) continue;
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    const killed = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
-    if (killed) child.kill('SIGKILL');
-  }
+  await Promise.all(
+    [...children.values()].map(async (child) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const killed = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
+      if (killed) child.kill('SIGKILL');
+    }),
+  );
   await redis?.stop();
   if (embeddedPostgres) {
     try {

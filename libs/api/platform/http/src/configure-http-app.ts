@@ -58,7 +58,7 @@ export function configureHttpApp(app: NestExpressApplication, config: HttpConfig
           'errors are RFC 9457 problem details (application/problem+json), validation errors list each failing field in `errors`.',
       )
       .setVersion(version)
-      .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+      .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
