@@ -33,7 +33,7 @@ function startOnce(extraEnv) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
-      if (readyMs === undefined) fail(new Error(`npm start exited (${code}) before ready:\n${output.slice(-3000)}`));
+      if (readyMs === undefined && code !== null) fail(new Error(`npm start exited (${code}) before ready:\n${output.slice(-3000)}`));
     });
     let readyMs;
     const poll = async () => {
@@ -42,9 +42,18 @@ function startOnce(extraEnv) {
         if (response.ok) {
           readyMs = performance.now() - started;
           const stopping = performance.now();
-          child.once('exit', () => done({ readyMs, stopMs: performance.now() - stopping }));
-          // SIGTERM to npm's process group reaches the launcher, which stops its children.
+          // SIGTERM to npm's process group reaches the launcher, which stops its children and
+          // the embedded PostgreSQL; stopped means no process of the group is left.
           process.kill(-child.pid, 'SIGTERM');
+          const waitGone = () => {
+            try {
+              process.kill(-child.pid, 0);
+              setTimeout(waitGone, 20);
+            } catch {
+              done({ readyMs, stopMs: performance.now() - stopping });
+            }
+          };
+          waitGone();
           return;
         }
       } catch {
@@ -64,7 +73,7 @@ function median(values) {
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
 // First start after install: no Nx cache, no dist, no database cluster.
-spawnSync('npx', ['nx', 'reset', '--only-cache'], { cwd: root, stdio: 'ignore' });
+spawnSync('npx', ['nx', 'reset'], { cwd: root, stdio: 'ignore' });
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
 console.log('first start after install...');
