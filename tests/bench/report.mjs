@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const file = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'docs/benchmarks.md');
-const HEADER = '# Benchmarks\n\nEvery figure here comes from a command under `tests/bench`, named in its section; rerun it to check. Each section records the machine and date of its run.\n';
+const HEADER =
+  '# Benchmarks\n\nEvery figure here comes from a command under `tests/bench`, named in its section; rerun it to check. Each section records the machine and date of its run.\n';
 
 export function machineDescription() {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

@@ -25,7 +25,14 @@ function startOnce(extraEnv) {
     const started = performance.now();
     const child = spawn('npm', ['start'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), EMBEDDED_POSTGRES_PORT: '54391', CONSORTIO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        EMBEDDED_POSTGRES_PORT: '54391',
+        CONSORTIO_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -33,7 +40,8 @@ function startOnce(extraEnv) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
-      if (readyMs === undefined && code !== null) fail(new Error(`npm start exited (${code}) before ready:\n${output.slice(-3000)}`));
+      if (readyMs === undefined && code !== null)
+        fail(new Error(`npm start exited (${code}) before ready:\n${output.slice(-3000)}`));
     });
     let readyMs;
     const poll = async () => {
@@ -83,7 +91,9 @@ console.log(`  ready ${seconds(cold.readyMs)} s, stopped ${seconds(cold.stopMs)}
 const warm = [];
 for (let i = 0; i < runs; i += 1) {
   warm.push(await startOnce({}));
-  console.log(`later start #${i + 1}: ready ${seconds(warm.at(-1).readyMs)} s, stopped ${seconds(warm.at(-1).stopMs)} s`);
+  console.log(
+    `later start #${i + 1}: ready ${seconds(warm.at(-1).readyMs)} s, stopped ${seconds(warm.at(-1).stopMs)} s`,
+  );
 }
 
 const dbName = `consortio_bench_${Date.now().toString(36)}`;
@@ -116,7 +126,10 @@ writeBenchmarkSection(
     '',
     '| Case | Start to ready | SIGTERM to stopped |',
     '| --- | --- | --- |',
-    ...rows.map(([label, samples]) => `| ${label} | ${seconds(median(samples.map((s) => s.readyMs)))} s | ${seconds(median(samples.map((s) => s.stopMs)))} s |`),
+    ...rows.map(
+      ([label, samples]) =>
+        `| ${label} | ${seconds(median(samples.map((s) => s.readyMs)))} s | ${seconds(median(samples.map((s) => s.stopMs)))} s |`,
+    ),
   ].join('\n'),
 );
 console.log('written to docs/benchmarks.md');

@@ -1,5 +1,6 @@
 import type { ProbeView, ProblemDetails, ReadinessReport } from '@consortio/shared/contracts';
 import { type ApiProcess, eventually, type PlatformProcess, startApi, startWorker } from '../support/processes';
+import { completedProbe, requestProbe } from '../support/probes';
 import { platformEnv } from '../support/platform-env';
 
 describe('api over HTTP (built process)', () => {
@@ -21,17 +22,30 @@ describe('api over HTTP (built process)', () => {
     const ready = await fetch(`${api.url}/api/health/ready`);
     expect(ready.status).toBe(200);
     const report = (await ready.json()) as ReadinessReport;
-    expect(report).toMatchObject({ status: 'ok', draining: false, checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(report).toMatchObject({
+      status: 'ok',
+      draining: false,
+      checks: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('publishes an OpenAPI document that describes the versioned routes and the health probes', async () => {
     const response = await fetch(`${api.url}/api/docs-json`);
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown>; info: { title: string } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      info: { title: string };
+    };
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe('Consortio API');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/health/live', '/api/health/ready', '/api/v1/system/probes', '/api/v1/system/probes/{id}']),
+      expect.arrayContaining([
+        '/api/health/live',
+        '/api/health/ready',
+        '/api/v1/system/probes',
+        '/api/v1/system/probes/{id}',
+      ]),
     );
     const ui = await fetch(`${api.url}/api/docs`);
     expect(ui.status).toBe(200);
@@ -44,7 +58,12 @@ describe('api over HTTP (built process)', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.headers.get('x-request-id')).toBe('trace-abc-12345');
     const problem = (await response.json()) as ProblemDetails;
-    expect(problem).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/no-such-thing', requestId: 'trace-abc-12345' });
+    expect(problem).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      instance: '/api/v1/no-such-thing',
+      requestId: 'trace-abc-12345',
+    });
     expect(problem.detail).toContain('/api/v1/no-such-thing');
   });
 
@@ -70,12 +89,18 @@ describe('api over HTTP (built process)', () => {
   });
 
   it('rejects a malformed JSON body and a bad page size with 400 problem+json', async () => {
-    const malformed = await fetch(`${api.url}/api/v1/system/probes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"note":' });
+    const malformed = await fetch(`${api.url}/api/v1/system/probes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"note":',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const page = await fetch(`${api.url}/api/v1/system/probes?pageSize=1000`);
     expect(page.status).toBe(400);
-    expect(((await page.json()) as ProblemDetails).errors).toEqual([{ field: 'pageSize', message: 'pageSize must be at most 100' }]);
+    expect(((await page.json()) as ProblemDetails).errors).toEqual([
+      { field: 'pageSize', message: 'pageSize must be at most 100' },
+    ]);
   });
 
   it('sends security headers', async () => {
@@ -86,25 +111,17 @@ describe('api over HTTP (built process)', () => {
   });
 
   it('completes a probe through outbox, BullMQ and the worker, and pages the list', async () => {
-    const created = await fetch(`${api.url}/api/v1/system/probes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'black-box round trip' }),
-    });
-    expect(created.status).toBe(201);
-    const probe = (await created.json()) as ProbeView;
+    const { status, probe } = await requestProbe(api.url, 'black-box round trip');
+    expect(status).toBe(201);
     expect(probe.status).toBe('pending');
-    const completed = await eventually(
-      async () => {
-        const view = (await (await fetch(`${api.url}/api/v1/system/probes/${probe.id}`)).json()) as ProbeView;
-        return view.status === 'completed' ? view : undefined;
-      },
-      15_000,
-      'the worker to complete the probe',
-    );
+    const completed = await completedProbe(api.url, probe.id, 15_000);
     expect(completed.roundTripMs).toBeGreaterThanOrEqual(0);
     expect(completed.completedBy).toEqual(expect.any(String));
-    const page = (await (await fetch(`${api.url}/api/v1/system/probes?page=1&pageSize=1`)).json()) as { items: ProbeView[]; total: number; pageSize: number };
+    const page = (await (await fetch(`${api.url}/api/v1/system/probes?page=1&pageSize=1`)).json()) as {
+      items: ProbeView[];
+      total: number;
+      pageSize: number;
+    };
     expect(page.pageSize).toBe(1);
     expect(page.items).toHaveLength(1);
     expect(page.total).toBeGreaterThanOrEqual(1);
@@ -112,7 +129,11 @@ describe('api over HTTP (built process)', () => {
 
   it('logs structured JSON with the request id', async () => {
     await fetch(`${api.url}/api/v1/system/probes`, { headers: { 'X-Request-Id': 'log-check-0001' } });
-    const line = await eventually(async () => api.output.find((entry) => entry.includes('log-check-0001')), 5_000, 'a log line');
+    const line = await eventually(
+      async () => api.output.find((entry) => entry.includes('log-check-0001')),
+      5_000,
+      'a log line',
+    );
     const entry = JSON.parse(line) as { req?: { id?: string }; level: number };
     expect(entry.req?.id).toBe('log-check-0001');
   });

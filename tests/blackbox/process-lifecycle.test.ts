@@ -4,7 +4,11 @@ import { platformEnv } from '../support/platform-env';
 
 describe('process lifecycle', () => {
   it('refuses to start with bad configuration and names every bad variable', async () => {
-    const api = startNode('api', ['dist/apps/api/main.js'], platformEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', CORS_ORIGINS: 'not a url' }));
+    const api = startNode(
+      'api',
+      ['dist/apps/api/main.js'],
+      platformEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', CORS_ORIGINS: 'not a url' }),
+    );
     expect(await api.waitForExit()).toBe(1);
     const log = api.log();
     expect(log).toContain('PORT must be a whole number');
@@ -16,7 +20,11 @@ describe('process lifecycle', () => {
   it('refuses to start against a database whose migrations are pending', async () => {
     const name = await createTestDatabase('consortio_unmigrated');
     try {
-      const api = startNode('api', ['dist/apps/api/main.js'], platformEnv({ DATABASE_URL: databaseUrl(name), PORT: String(await freePort()) }));
+      const api = startNode(
+        'api',
+        ['dist/apps/api/main.js'],
+        platformEnv({ DATABASE_URL: databaseUrl(name), PORT: String(await freePort()) }),
+      );
       expect(await api.waitForExit()).toBe(1);
       expect(api.log()).toContain('migration(s) pending');
     } finally {
@@ -39,7 +47,9 @@ describe('process lifecycle', () => {
     const second = await seed();
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.output.split('\n').find((line) => line.startsWith('{"event":"seed"')) ?? '{}')).toMatchObject({ applied: [] });
+    expect(
+      JSON.parse(second.output.split('\n').find((line) => line.startsWith('{"event":"seed"')) ?? '{}'),
+    ).toMatchObject({ applied: [] });
     const migrate = startNode('migrate', ['dist/apps/api/main.js', 'migrate'], platformEnv());
     expect(await migrate.waitForExit()).toBe(0);
     expect(migrate.log()).toContain('"applied":[]');

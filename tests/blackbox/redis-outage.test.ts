@@ -1,6 +1,14 @@
-import type { ProbeView, ReadinessReport } from '@consortio/shared/contracts';
-import { type ApiProcess, eventually, OwnRedis, type PlatformProcess, startApi, startWorker } from '../support/processes';
+import type { ReadinessReport } from '@consortio/shared/contracts';
+import {
+  type ApiProcess,
+  eventually,
+  OwnRedis,
+  type PlatformProcess,
+  startApi,
+  startWorker,
+} from '../support/processes';
 import { platformEnv } from '../support/platform-env';
+import { completedProbe, requestProbe } from '../support/probes';
 
 describe('Redis outage', () => {
   let redis: OwnRedis;
@@ -28,36 +36,32 @@ describe('Redis outage', () => {
     expect((await readiness()).status).toBe(200);
 
     await redis.stop();
-    const down = await eventually(async () => {
-      const result = await readiness();
-      return result.status === 503 ? result : undefined;
-    }, 10_000, 'readiness to fail');
+    const down = await eventually(
+      async () => {
+        const result = await readiness();
+        return result.status === 503 ? result : undefined;
+      },
+      10_000,
+      'readiness to fail',
+    );
     expect(down.report.status).toBe('unavailable');
     expect(down.report.checks.redis.status).toBe('down');
     expect(down.report.checks.database.status).toBe('up');
     expect((await fetch(`${api.url}/api/health/live`)).status).toBe(200);
 
     // Work requested during the outage is committed with its job in the outbox...
-    const response = await fetch(`${api.url}/api/v1/system/probes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'during outage' }),
-    });
-    expect(response.status).toBe(201);
-    const probe = (await response.json()) as ProbeView;
+    const { status, probe } = await requestProbe(api.url, 'during outage');
+    expect(status).toBe(201);
 
     await redis.start();
-    await eventually(async () => ((await readiness()).status === 200 ? true : undefined), 20_000, 'readiness to recover');
+    await eventually(
+      async () => ((await readiness()).status === 200 ? true : undefined),
+      20_000,
+      'readiness to recover',
+    );
 
     // ...and done once Redis is back: delayed, not lost.
-    const completed = await eventually(
-      async () => {
-        const view = (await (await fetch(`${api.url}/api/v1/system/probes/${probe.id}`)).json()) as ProbeView;
-        return view.status === 'completed' ? view : undefined;
-      },
-      30_000,
-      'the probe queued during the outage to complete',
-    );
+    const completed = await completedProbe(api.url, probe.id, 30_000);
     expect(completed.id).toBe(probe.id);
     expect(api.running).toBe(true);
     expect(worker.running).toBe(true);

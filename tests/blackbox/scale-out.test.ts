@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ProbeView, ServerToClientEvents, SubscribeAck } from '@consortio/shared/contracts';
 import { type ApiProcess, type PlatformProcess, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
+import { requestProbe } from '../support/probes';
 
 type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -54,15 +55,10 @@ describe('two api instances behind one PostgreSQL and Redis', () => {
     const onSecond = await subscribedClient(second.url);
     const onFirst = await subscribedClient(first.url);
     sockets.push(onSecond, onFirst);
-    // A sentinel id lets us attach the listeners before we know the probe's id.
+    // Attached before the request: the first update may arrive before its HTTP answer.
     const pendingSeen = new Promise<ProbeView>((done) => onSecond.once('probe.updated', done));
 
-    const response = await fetch(`${first.url}/api/v1/system/probes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'fan-out' }),
-    });
-    const created = (await response.json()) as ProbeView;
+    const { probe: created } = await requestProbe(first.url, 'fan-out');
     const completedOnSecond = nextProbeUpdate(onSecond, created.id, 'completed');
     const completedOnFirst = nextProbeUpdate(onFirst, created.id, 'completed');
 

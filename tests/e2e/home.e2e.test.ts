@@ -45,7 +45,10 @@ describe('web app in Chromium', () => {
 
   it('runs a round-trip check and sees it complete live', async () => {
     await page.goto(api.url);
-    await page.getByTestId('live-connection').and(page.locator('[data-connection="live"]')).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('live-connection')
+      .and(page.locator('[data-connection="live"]'))
+      .waitFor({ timeout: 15_000 });
     await page.getByTestId('probe-note').fill('from the browser');
     await page.getByTestId('run-probe').click();
     await page.getByTestId('probe-latest-status').getByText('Completed').waitFor({ timeout: 15_000 });

@@ -93,7 +93,11 @@ export interface ApiProcess extends PlatformProcess {
 /** Starts dist/apps/api/main.js on a free port and waits until it listens (not necessarily ready). */
 export async function startApi(env: NodeJS.ProcessEnv, options: { waitForReady?: boolean } = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const api = startNode('api', ['dist/apps/api/main.js'], { ...env, PORT: String(port), HOST: '127.0.0.1' }) as ApiProcess;
+  const api = startNode('api', ['dist/apps/api/main.js'], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  }) as ApiProcess;
   api.url = `http://127.0.0.1:${port}`;
   const path = options.waitForReady === false ? '/api/health/live' : '/api/health/ready';
   await eventually(
@@ -132,7 +136,18 @@ export class OwnRedis {
   async start(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       { stdio: 'ignore' },
     );
     await eventually(

@@ -36,11 +36,15 @@ try {
 async function main() {
   if (env.CONSORTIO_SKIP_BUILD !== '1') {
     say('Building api, worker and web (cached after the first time)...');
-    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static'], {
-      cwd: root,
-      env,
-      stdio: 'inherit',
-    });
+    const build = spawnSync(
+      'npx',
+      ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static'],
+      {
+        cwd: root,
+        env,
+        stdio: 'inherit',
+      },
+    );
     if (build.status !== 0) return fail('The build failed; see the output above.');
   }
   env.DATABASE_URL = env.DATABASE_URL || (await startDatabase());
@@ -74,7 +78,10 @@ async function main() {
       `  Health                    http://localhost:${port}/api/health/ready`,
       '',
       seeded.accounts.length
-        ? ['  Demo accounts:', ...seeded.accounts.map((a) => `    ${a.role.padEnd(28)} ${a.email} / ${a.password}`)].join('\n')
+        ? [
+            '  Demo accounts:',
+            ...seeded.accounts.map((a) => `    ${a.role.padEnd(28)} ${a.email} / ${a.password}`),
+          ].join('\n')
         : '  Demo accounts: none yet (sign-in arrives with the identity module)',
       '',
       '  Press Ctrl-C to stop everything.',
@@ -86,7 +93,9 @@ async function main() {
 async function startDatabase() {
   const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
   const pgData = join(dataDir, 'postgres');
-  say(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${relative(root, pgData) || pgData})`);
+  say(
+    `DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${relative(root, pgData) || pgData})`,
+  );
   embeddedPostgres = await startEmbeddedPostgres({ dataDir: pgData, port, log: say });
   const client = embeddedPostgres.client('postgres');
   await client.connect();
@@ -102,12 +111,20 @@ function runCommand(command) {
     process.stderr.write(result.stderr);
     throw new Error(`"${command}" failed (exit ${result.status}); see the message above.`);
   }
-  const last = result.stdout.trim().split('\n').filter((line) => line.startsWith('{"event"')).pop();
+  const last = result.stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('{"event"'))
+    .pop();
   return JSON.parse(last ?? '{}');
 }
 
 function startChild(name, args) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, CONSORTIO_SERVICE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...env, CONSORTIO_SERVICE: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const relay = (stream, target) => {
     let buffered = '';
     stream.on('data', (chunk) => {
@@ -166,9 +183,6 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-
-
 function redact(url) {
   return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
 }
-

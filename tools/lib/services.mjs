@@ -9,31 +9,30 @@ export function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-export function portOpen(host, port) {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port });
-    const finish = (open) => {
-      socket.destroy();
-      done(open);
-    };
-    socket.setTimeout(500, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('connect', () => finish(true));
-  });
-}
-
-export function redisAnswers(host, port) {
+/**
+ * Connects to host:port; with `send`, writes it and waits for an answer that `accept` approves.
+ * Resolves true or false, never rejects: nothing listening is an answer too.
+ */
+function tcpProbe(host, port, { send, accept, timeoutMs = 1000 } = {}) {
   return new Promise((done) => {
     const socket = createConnection({ host, port });
     const finish = (answer) => {
       socket.destroy();
       done(answer);
     };
-    socket.setTimeout(1000, () => finish(false));
+    socket.setTimeout(timeoutMs, () => finish(false));
     socket.on('error', () => finish(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => finish(/^\+PONG|^-NOAUTH/.test(data.toString())));
+    socket.on('connect', () => (send ? socket.write(send) : finish(true)));
+    socket.on('data', (data) => finish(accept(data.toString())));
   });
+}
+
+export function portOpen(host, port) {
+  return tcpProbe(host, port, { timeoutMs: 500 });
+}
+
+export function redisAnswers(host, port) {
+  return tcpProbe(host, port, { send: 'PING\r\n', accept: (answer) => /^\+PONG|^-NOAUTH/.test(answer) });
 }
 
 /**
@@ -94,7 +93,18 @@ export async function ensureRedis(url, { log = () => undefined, onUnexpectedExit
   log(`No Redis at ${host}:${port}: starting a local redis-server there (memory only)`);
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   let stopping = false;

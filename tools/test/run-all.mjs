@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every check and test tier of the project and prints one total as its last line:
-// lint, typecheck, unit, build, integration (real PostgreSQL and Redis) and black-box
+// formatting, lint, typecheck, unit, build, integration (real PostgreSQL and Redis) and black-box
 // (built processes over HTTP and socket.io, and the web app in Chromium).
 // PostgreSQL: TEST_DATABASE_ADMIN_URL, else the server on 127.0.0.1:5432, else an embedded one.
 // Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server.
@@ -26,6 +26,7 @@ try {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
 
+  commandStep('format', 'npx', ['prettier', '--check', '.']);
   nxStep('lint', ['run-many', '-t', 'lint']);
   nxStep('typecheck', ['run-many', '-t', 'typecheck']);
   jestStep('unit', ['-c', 'jest.config.ts']);
@@ -60,7 +61,9 @@ async function prepareServices() {
   const redis = await ensureRedis(env.REDIS_URL || 'redis://127.0.0.1:6379', { log: say });
   env.REDIS_URL = redis.url;
   cleanups.push(() => redis.stop());
-  say(`PostgreSQL: ${env.TEST_DATABASE_ADMIN_URL.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@')}; Redis: ${env.REDIS_URL}`);
+  say(
+    `PostgreSQL: ${env.TEST_DATABASE_ADMIN_URL.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@')}; Redis: ${env.REDIS_URL}`,
+  );
 }
 
 function ensureChromium() {
@@ -68,36 +71,71 @@ function ensureChromium() {
   if (existsSync(path)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    throw new Error(`Chromium is missing at ${path}. Install it ("sudo apt-get install -y chromium") or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is missing at ${path}. Install it ("sudo apt-get install -y chromium") or set CHROMIUM_PATH.`,
+    );
   }
   say('Installing Chromium for the browser tests (apt-get install chromium)...');
-  const install = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+  const install = spawnSync(
+    'sh',
+    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+    { stdio: 'inherit' },
+  );
   if (install.status !== 0 || !existsSync(path)) throw new Error('Could not install Chromium with apt-get.');
 }
 
 function run(command, args) {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
-  return { status: result.status, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+  return {
+    status: result.status,
+    output: `${result.stdout ?? ''}\n${result.stderr ?? ''}`,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** An Nx target over many projects; each project counts as one check. */
 function nxStep(name, args) {
   say(`${name}...`);
-  const projects = args.includes('-p') ? args.slice(args.indexOf('-p') + 1) : listProjects(args[args.indexOf('-t') + 1]);
+  const projects = args.includes('-p')
+    ? args.slice(args.indexOf('-p') + 1)
+    : listProjects(args[args.indexOf('-t') + 1]);
   const result = run('npx', ['nx', ...args, '--outputStyle=static']);
   const failedProjects = new Set(
-    [...result.output.matchAll(/^\s*-\s+([\w-]+):[\w-]+/gm)].map((match) => match[1]).filter((project) => projects.includes(project)),
+    [...result.output.matchAll(/^\s*-\s+([\w-]+):[\w-]+/gm)]
+      .map((match) => match[1])
+      .filter((project) => projects.includes(project)),
   );
   let failed = result.status === 0 ? 0 : Math.max(failedProjects.size, 1);
   record(name, { passed: projects.length - failed, failed, skipped: 0 }, result.seconds);
   return result.status === 0;
 }
 
+/** A single command that is one check: formatting. */
+function commandStep(name, command, args) {
+  say(`${name}...`);
+  const result = run(command, args);
+  record(
+    name,
+    { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1, skipped: 0 },
+    result.seconds,
+  );
+}
+
 function listProjects(target) {
-  const result = spawnSync('npx', ['nx', 'show', 'projects', '--with-target', target, '--json'], { cwd: root, env, encoding: 'utf8' });
+  const result = spawnSync('npx', ['nx', 'show', 'projects', '--with-target', target, '--json'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   return JSON.parse(result.stdout);
 }
 
@@ -111,10 +149,16 @@ function jestStep(name, args) {
     return;
   }
   const report = JSON.parse(readFileSync(output, 'utf8'));
-  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
   record(
     name,
-    { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites, skipped: report.numPendingTests + report.numTodoTests },
+    {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + brokenSuites,
+      skipped: report.numPendingTests + report.numTodoTests,
+    },
     result.seconds,
   );
 }

@@ -46,7 +46,7 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  const message = error instanceof ConfigurationError ? error.message : (error as Error).stack ?? String(error);
+  const message = error instanceof ConfigurationError ? error.message : ((error as Error).stack ?? String(error));
   console.error(JSON.stringify({ level: 'fatal', msg: message }));
   process.exit(1);
 });

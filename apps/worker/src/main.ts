@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigurationError ? error.message : (error as Error).stack ?? String(error);
+  const message = error instanceof ConfigurationError ? error.message : ((error as Error).stack ?? String(error));
   console.error(JSON.stringify({ level: 'fatal', msg: message }));
   process.exit(1);
 });

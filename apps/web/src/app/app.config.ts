@@ -1,12 +1,5 @@
-import {
-  type ApplicationConfig,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
-import {
-  provideRouter,
-  withComponentInputBinding,
-  withInMemoryScrolling,
-} from '@angular/router';
+import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideCore } from '@consortio/web/core';
 import { provideTranslatedPaginator } from '@consortio/web/ui';
 import { appRoutes } from './app.routes';
@@ -15,11 +8,7 @@ import { appRoutes } from './app.routes';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(
-      appRoutes,
-      withComponentInputBinding(),
-      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
-    ),
+    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     provideCore(),
     provideTranslatedPaginator(),
   ],

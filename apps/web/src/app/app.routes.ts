@@ -4,13 +4,11 @@ export const appRoutes: Route[] = [
   {
     path: '',
     pathMatch: 'full',
-    loadChildren: () =>
-      import('@consortio/web/home/feature').then((m) => m.homeRoutes),
+    loadChildren: () => import('@consortio/web/home/feature').then((m) => m.homeRoutes),
   },
   {
     path: '**',
     title: 'notFound.title',
-    loadComponent: () =>
-      import('./not-found/not-found').then((m) => m.NotFound),
+    loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
   },
 ];

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { I18nService } from '@consortio/web/core';
@@ -14,11 +11,7 @@ describe('App', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [
-        provideRouter(appRoutes),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     });
     TestBed.inject(I18nService).use('en');
   });
@@ -28,9 +21,7 @@ describe('App', () => {
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('a.skip-link')).not.toBeNull();
-    expect(
-      root.querySelector('main#main-content router-outlet'),
-    ).not.toBeNull();
+    expect(root.querySelector('main#main-content router-outlet')).not.toBeNull();
     expect(root.querySelector('nav')?.textContent).toContain('Platform status');
   });
 
@@ -38,9 +29,7 @@ describe('App', () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/no-such-page');
     await fixture.whenStable();
-    expect(
-      (fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent,
-    ).toContain('Page not found');
+    expect((fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toContain('Page not found');
     TestBed.inject(HttpTestingController).verify();
   });
 });

@@ -9,7 +9,5 @@ import { LayoutShell, type NavItem } from '@consortio/web/ui';
   templateUrl: './app.html',
 })
 export class App {
-  protected readonly navItems: readonly NavItem[] = [
-    { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
-  ];
+  protected readonly navItems: readonly NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: 'home', exact: true }];
 }

@@ -1,6 +1,13 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@consortio/api/platform/config';
-import { applyDemoSeeds, applyMigrations, DatabaseConfig, dataSourceOptions, type DemoSeedReport, type MigrationReport } from '@consortio/api/platform/database';
+import {
+  applyDemoSeeds,
+  applyMigrations,
+  DatabaseConfig,
+  dataSourceOptions,
+  type DemoSeedReport,
+  type MigrationReport,
+} from '@consortio/api/platform/database';
 import { DEMO_SEEDS, MIGRATIONS } from './manifest';
 
 async function withDataSource<T>(name: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {

@@ -20,7 +20,11 @@ describe('migrations and demo seeds (PostgreSQL)', () => {
   });
 
   it('lets concurrent migrate runs wait for each other instead of failing', async () => {
-    const results = await Promise.all([applyMigrations(dataSource), applyMigrations(dataSource), applyMigrations(dataSource)]);
+    const results = await Promise.all([
+      applyMigrations(dataSource),
+      applyMigrations(dataSource),
+      applyMigrations(dataSource),
+    ]);
     expect(results.every((result) => result.applied.length === 0)).toBe(true);
   });
 
@@ -34,7 +38,9 @@ describe('migrations and demo seeds (PostgreSQL)', () => {
     const second = await applyDemoSeeds(dataSource, DEMO_SEEDS);
     expect(first.applied).toEqual(DEMO_SEEDS.map((seed) => seed.name));
     expect(second).toMatchObject({ applied: [], skipped: DEMO_SEEDS.map((seed) => seed.name) });
-    const [{ count }] = await dataSource.query<{ count: string }[]>("SELECT count(*) FROM system_probes WHERE completed_by = 'seed'");
+    const [{ count }] = await dataSource.query<{ count: string }[]>(
+      "SELECT count(*) FROM system_probes WHERE completed_by = 'seed'",
+    );
     expect(Number(count)).toBe(1);
   });
 

@@ -25,10 +25,7 @@ type ConfigClass<T> = new () => T;
  * class-validator rules; property initialisers are the defaults. Values are never
  * echoed back in errors, because some of them are secrets.
  */
-export function loadConfig<T extends object>(
-  section: ConfigClass<T>,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(section: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
   const raw: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     // An empty variable means "not set", as in most deployment tools.

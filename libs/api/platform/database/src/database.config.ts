@@ -7,8 +7,7 @@ export class DatabaseConfig {
   @IsUrl(
     { require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true },
     {
-      message:
-        'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:password@localhost:5432/consortio',
+      message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:password@localhost:5432/consortio',
     },
   )
   DATABASE_URL!: string;

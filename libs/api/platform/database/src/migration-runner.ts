@@ -28,14 +28,15 @@ export async function applyMigrations(dataSource: DataSource): Promise<Migration
 /** Names of migrations known to this build but not yet applied to the database. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
   const table = dataSource.options.migrationsTableName ?? 'migrations';
-  const exists = await dataSource.query<{ present: boolean }[]>(
-    'SELECT to_regclass($1) IS NOT NULL AS present',
-    [table],
-  );
+  const exists = await dataSource.query<{ present: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS present', [
+    table,
+  ]);
   const applied = new Set<string>();
   if (exists[0]?.present) {
     const rows = await dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`);
     rows.forEach((row) => applied.add(row.name));
   }
-  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations
+    .map((migration) => migration.name ?? migration.constructor.name)
+    .filter((name) => !applied.has(name));
 }

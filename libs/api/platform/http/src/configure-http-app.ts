@@ -77,7 +77,10 @@ function serveWebApp(app: NestExpressApplication, directory: string): void {
     index: false,
     // File names carry a content hash, except index.html, which must always be revalidated.
     setHeaders: (response: Response, path: string) => {
-      response.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      response.setHeader(
+        'Cache-Control',
+        /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -65,7 +65,11 @@ describe('ProblemDetailsFilter', () => {
   it('keeps the message of a client error and names the status', () => {
     const { host, captured } = hostFor();
     filter.catch(new ForbiddenException('Only members of the consortium may read its drafts.'), host);
-    expect(captured.body).toMatchObject({ status: 403, title: 'Forbidden', detail: 'Only members of the consortium may read its drafts.' });
+    expect(captured.body).toMatchObject({
+      status: 403,
+      title: 'Forbidden',
+      detail: 'Only members of the consortium may read its drafts.',
+    });
   });
 
   it('rephrases the framework’s unknown-route message', () => {

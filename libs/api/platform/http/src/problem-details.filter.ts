@@ -60,7 +60,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: 'about:blank',
         title: STATUS_CODES[status] ?? 'Error',
         status,
-        detail: status === 413 ? 'The request body is too large.' : 'The request could not be read: check that the body is valid JSON.',
+        detail:
+          status === 413
+            ? 'The request body is too large.'
+            : 'The request could not be read: check that the body is valid JSON.',
         ...base,
       };
     }
@@ -81,7 +84,8 @@ function detailOf(exception: HttpException, status: number): string {
   if (Array.isArray(message)) return message.join('; ');
   if (typeof message === 'string') {
     // Nest's own "Cannot GET /x" for unknown routes is accurate but terse.
-    if (status === 404 && message.startsWith('Cannot ')) return `There is no resource at ${message.replace(/^Cannot \w+ /, '')}.`;
+    if (status === 404 && message.startsWith('Cannot '))
+      return `There is no resource at ${message.replace(/^Cannot \w+ /, '')}.`;
     return message;
   }
   return exception.message;
@@ -89,6 +93,8 @@ function detailOf(exception: HttpException, status: number): string {
 
 function statusOf(exception: unknown): number | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const candidate = (exception as { status?: unknown; statusCode?: unknown }).status ?? (exception as { statusCode?: unknown }).statusCode;
+  const candidate =
+    (exception as { status?: unknown; statusCode?: unknown }).status ??
+    (exception as { statusCode?: unknown }).statusCode;
   return typeof candidate === 'number' ? candidate : undefined;
 }

@@ -17,8 +17,8 @@ describe('dispatchJob', () => {
   });
 
   it('refuses a job that is not part of the queue, so it fails visibly instead of vanishing', async () => {
-    await expect(dispatchJob('system', job('mail.send', {}), { 'system.probe': async () => undefined })).rejects.toThrow(
-      'Job "mail.send" is not a job of queue "system"',
-    );
+    await expect(
+      dispatchJob('system', job('mail.send', {}), { 'system.probe': async () => undefined }),
+    ).rejects.toThrow('Job "mail.send" is not a job of queue "system"');
   });
 });

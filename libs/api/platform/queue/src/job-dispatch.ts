@@ -7,11 +7,7 @@ export type JobHandlers<Q extends QueueName> = {
 };
 
 /** Routes a BullMQ job to its handler, refusing jobs that do not belong to this queue. */
-export async function dispatchJob<Q extends QueueName>(
-  queue: Q,
-  job: Job,
-  handlers: JobHandlers<Q>,
-): Promise<unknown> {
+export async function dispatchJob<Q extends QueueName>(queue: Q, job: Job, handlers: JobHandlers<Q>): Promise<unknown> {
   const name = job.name;
   if (!isJobName(name) || JOB_QUEUE[name] !== queue) {
     throw new Error(`Job "${name}" is not a job of queue "${queue}"`);

@@ -31,10 +31,16 @@ export class JobQueues implements OnApplicationShutdown {
     const queue = this.queue(JOB_QUEUE[name]);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not accept job ${jobId} within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not accept job ${jobId} within ${ADD_TIMEOUT_MS} ms`)),
+        ADD_TIMEOUT_MS,
+      );
     });
     try {
-      await Promise.race([queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, jobId, delay: Math.max(0, delayMs) }), timeout]);
+      await Promise.race([
+        queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, jobId, delay: Math.max(0, delayMs) }),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -48,10 +48,15 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
     await dataSource.destroy();
   });
 
-  const rows = () => dataSource.query<OutboxRow[]>('SELECT job_id, dispatched_at, attempts, last_error FROM outbox_messages ORDER BY id');
+  const rows = () =>
+    dataSource.query<OutboxRow[]>(
+      'SELECT job_id, dispatched_at, attempts, last_error FROM outbox_messages ORDER BY id',
+    );
 
   it('refuses a job outside a transaction, because it could outlive or miss its change', async () => {
-    await expect(outbox.enqueue(dataSource.manager, 'system.probe', { probeId: 'p' })).rejects.toThrow(/inside the transaction/);
+    await expect(outbox.enqueue(dataSource.manager, 'system.probe', { probeId: 'p' })).rejects.toThrow(
+      /inside the transaction/,
+    );
   });
 
   it('writes nothing when the change rolls back', async () => {
@@ -86,7 +91,9 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
 
   it('relays a job scheduled for later as a delayed BullMQ job', async () => {
     const runAt = new Date(Date.now() + 60_000);
-    await dataSource.transaction((manager) => outbox.enqueue(manager, 'system.probe', { probeId: 'later' }, { jobId: 'system.probe.later', runAt }));
+    await dataSource.transaction((manager) =>
+      outbox.enqueue(manager, 'system.probe', { probeId: 'later' }, { jobId: 'system.probe.later', runAt }),
+    );
     const { relay, queues } = relayWith(dataSource, redisUrl);
     try {
       await relay.relayOnce();
@@ -99,7 +106,9 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
   });
 
   it('keeps jobs in the outbox while Redis is unreachable and relays them when it is back', async () => {
-    await dataSource.transaction((manager) => outbox.enqueue(manager, 'system.probe', { probeId: 'x' }, { jobId: 'system.probe.x' }));
+    await dataSource.transaction((manager) =>
+      outbox.enqueue(manager, 'system.probe', { probeId: 'x' }, { jobId: 'system.probe.x' }),
+    );
     const down = relayWith(dataSource, 'redis://127.0.0.1:1');
     try {
       expect(await down.relay.relayOnce()).toEqual({ dispatched: 0, failed: true });

@@ -49,51 +49,53 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One relay pass; public so tests and operators can drive it directly. */
   async relayOnce(): Promise<RelayResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<OutboxRow[]>(
-        `SELECT id, job_name, job_id, payload,
+    return this.dataSource
+      .transaction(async (manager) => {
+        const rows = await manager.query<OutboxRow[]>(
+          `SELECT id, job_name, job_id, payload,
                 GREATEST(0, (EXTRACT(EPOCH FROM (available_at - now())) * 1000))::bigint AS delay_ms
            FROM outbox_messages
           WHERE dispatched_at IS NULL
           ORDER BY id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [this.config.OUTBOX_BATCH_SIZE],
-      );
-      const dispatched: string[] = [];
-      let failure: { id: string; message: string } | undefined;
-      for (const row of rows) {
-        if (!isJobName(row.job_name)) {
-          failure = { id: row.id, message: `Unknown job name "${row.job_name}"` };
-          break;
-        }
-        try {
-          await this.queues.add(row.job_name, row.payload, row.job_id, Number(row.delay_ms));
-          dispatched.push(row.id);
-        } catch (error) {
-          failure = { id: row.id, message: error instanceof Error ? error.message : String(error) };
-          break;
-        }
-      }
-      if (dispatched.length > 0) {
-        await manager.query(
-          'UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
-          [dispatched],
+          [this.config.OUTBOX_BATCH_SIZE],
         );
-      }
-      if (failure) {
-        await manager.query('UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-          failure.id,
-          failure.message,
-        ]);
-      }
-      return { dispatched: dispatched.length, failed: failure !== undefined, failure };
-    }).then(({ dispatched, failed, failure }) => {
-      if (failed && !this.failing) this.logger.warn(`Outbox relay paused: ${failure?.message ?? 'unknown error'}`);
-      if (!failed && this.failing) this.logger.log('Outbox relay resumed');
-      this.failing = failed;
-      return { dispatched, failed };
-    });
+        const dispatched: string[] = [];
+        let failure: { id: string; message: string } | undefined;
+        for (const row of rows) {
+          if (!isJobName(row.job_name)) {
+            failure = { id: row.id, message: `Unknown job name "${row.job_name}"` };
+            break;
+          }
+          try {
+            await this.queues.add(row.job_name, row.payload, row.job_id, Number(row.delay_ms));
+            dispatched.push(row.id);
+          } catch (error) {
+            failure = { id: row.id, message: error instanceof Error ? error.message : String(error) };
+            break;
+          }
+        }
+        if (dispatched.length > 0) {
+          await manager.query(
+            'UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+            [dispatched],
+          );
+        }
+        if (failure) {
+          await manager.query('UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+            failure.id,
+            failure.message,
+          ]);
+        }
+        return { dispatched: dispatched.length, failed: failure !== undefined, failure };
+      })
+      .then(({ dispatched, failed, failure }) => {
+        if (failed && !this.failing) this.logger.warn(`Outbox relay paused: ${failure?.message ?? 'unknown error'}`);
+        if (!failed && this.failing) this.logger.log('Outbox relay resumed');
+        this.failing = failed;
+        return { dispatched, failed };
+      });
   }
 
   /** Deletes dispatched rows past retention, in small batches so it never holds long locks. */

@@ -7,8 +7,12 @@ export class ProbeDto implements ProbeView {
   @ApiProperty({ enum: ['pending', 'completed'] }) status!: ProbeStatus;
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds from request to completion' }) roundTripMs!: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Host of the worker that completed it' }) completedBy!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds from request to completion' }) roundTripMs!:
+    | number
+    | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Host of the worker that completed it' }) completedBy!:
+    | string
+    | null;
 }
 
 export class ProbePageDto implements Page<ProbeView> {

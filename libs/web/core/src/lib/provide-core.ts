@@ -1,10 +1,5 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import {
-  type EnvironmentProviders,
-  inject,
-  makeEnvironmentProviders,
-  provideAppInitializer,
-} from '@angular/core';
+import { type EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
 import { I18nService } from './i18n/i18n.service';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';

@@ -16,9 +16,7 @@ export class CreateOutboxMessages1764100000100 implements MigrationInterface {
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await runner.query(
-      'CREATE INDEX outbox_messages_pending ON outbox_messages (id) WHERE dispatched_at IS NULL',
-    );
+    await runner.query('CREATE INDEX outbox_messages_pending ON outbox_messages (id) WHERE dispatched_at IS NULL');
     await runner.query(
       'CREATE INDEX outbox_messages_dispatched ON outbox_messages (dispatched_at) WHERE dispatched_at IS NOT NULL',
     );

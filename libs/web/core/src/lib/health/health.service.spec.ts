@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { ReadinessReport } from '@consortio/shared/contracts';
 import { HEALTH_POLL_INTERVAL_MS, HealthService } from './health.service';
@@ -44,9 +41,7 @@ describe('HealthService', () => {
 
   it('maps a 503 that carries a readiness report to degraded, keeping the report', async () => {
     await nextMacrotask();
-    http
-      .expectOne('/api/health/ready')
-      .flush(downReport, { status: 503, statusText: 'Service Unavailable' });
+    http.expectOne('/api/health/ready').flush(downReport, { status: 503, statusText: 'Service Unavailable' });
     expect(service.status()).toBe('degraded');
     expect(service.report()).toEqual(downReport);
     expect(service.state().checkedAt).toBeInstanceOf(Date);
@@ -54,29 +49,25 @@ describe('HealthService', () => {
 
   it('maps an ok report to operational', async () => {
     await nextMacrotask();
-    http
-      .expectOne('/api/health/ready')
-      .flush({
-        ...downReport,
-        status: 'ok',
-        checks: { ...downReport.checks, redis: { status: 'up', latencyMs: 1 } },
-      });
+    http.expectOne('/api/health/ready').flush({
+      ...downReport,
+      status: 'ok',
+      checks: { ...downReport.checks, redis: { status: 'up', latencyMs: 1 } },
+    });
     expect(service.status()).toBe('operational');
   });
 
   it('maps a failure without a report to unreachable, with the problem details', async () => {
     await nextMacrotask();
-    http
-      .expectOne('/api/health/ready')
-      .flush(
-        {
-          type: 'about:blank',
-          title: 'Bad Gateway',
-          status: 502,
-          detail: 'upstream down',
-        },
-        { status: 502, statusText: 'Bad Gateway' },
-      );
+    http.expectOne('/api/health/ready').flush(
+      {
+        type: 'about:blank',
+        title: 'Bad Gateway',
+        status: 502,
+        detail: 'upstream down',
+      },
+      { status: 502, statusText: 'Bad Gateway' },
+    );
     expect(service.status()).toBe('unreachable');
     expect(service.report()).toBeNull();
     expect(service.state().error?.problem?.detail).toBe('upstream down');
@@ -84,9 +75,7 @@ describe('HealthService', () => {
 
   it('checks again on refresh()', async () => {
     await nextMacrotask();
-    http
-      .expectOne('/api/health/ready')
-      .flush(downReport, { status: 503, statusText: 'Service Unavailable' });
+    http.expectOne('/api/health/ready').flush(downReport, { status: 503, statusText: 'Service Unavailable' });
     service.refresh();
     http.expectOne('/api/health/ready').flush({ ...downReport, status: 'ok' });
     expect(service.status()).toBe('operational');

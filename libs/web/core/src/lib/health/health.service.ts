@@ -1,37 +1,17 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, InjectionToken } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type {
-  LivenessReport,
-  ReadinessReport,
-} from '@consortio/shared/contracts';
-import {
-  catchError,
-  map,
-  merge,
-  type Observable,
-  of,
-  Subject,
-  switchMap,
-  timeout,
-  timer,
-} from 'rxjs';
+import type { LivenessReport, ReadinessReport } from '@consortio/shared/contracts';
+import { catchError, map, merge, type Observable, of, Subject, switchMap, timeout, timer } from 'rxjs';
 import { API_BASE_URL } from '../http/api-base-url';
 import { type ApiError, toApiError } from '../http/api-error';
 
-export const HEALTH_POLL_INTERVAL_MS = new InjectionToken<number>(
-  'HEALTH_POLL_INTERVAL_MS',
-  {
-    providedIn: 'root',
-    factory: () => 15_000,
-  },
-);
+export const HEALTH_POLL_INTERVAL_MS = new InjectionToken<number>('HEALTH_POLL_INTERVAL_MS', {
+  providedIn: 'root',
+  factory: () => 15_000,
+});
 
-export type PlatformStatus =
-  | 'checking'
-  | 'operational'
-  | 'degraded'
-  | 'unreachable';
+export type PlatformStatus = 'checking' | 'operational' | 'degraded' | 'unreachable';
 
 export interface HealthState {
   status: PlatformStatus;
@@ -62,36 +42,17 @@ function isReadinessReport(value: unknown): value is ReadinessReport {
 
 /** Maps one readiness answer, including the 503 that still carries a report, to what the UI shows. */
 export function toHealthState(answer: unknown, now = new Date()): HealthState {
-  if (answer instanceof HttpErrorResponse) {
-    if (answer.status === 503 && isReadinessReport(answer.error)) {
-      return {
-        status: 'degraded',
-        report: answer.error,
-        checkedAt: now,
-        error: null,
-      };
-    }
+  // A 503 still carries a full report: the api answers but a dependency is down.
+  const report = answer instanceof HttpErrorResponse ? (answer.status === 503 ? answer.error : null) : answer;
+  if (isReadinessReport(report)) {
     return {
-      status: 'unreachable',
-      report: null,
-      checkedAt: now,
-      error: toApiError(answer),
-    };
-  }
-  if (isReadinessReport(answer)) {
-    return {
-      status: answer.status === 'ok' ? 'operational' : 'degraded',
-      report: answer,
+      status: report.status === 'ok' ? 'operational' : 'degraded',
+      report,
       checkedAt: now,
       error: null,
     };
   }
-  return {
-    status: 'unreachable',
-    report: null,
-    checkedAt: now,
-    error: toApiError(answer),
-  };
+  return { status: 'unreachable', report: null, checkedAt: now, error: toApiError(answer) };
 }
 
 /** Polls `GET /api/health/ready` while the app runs and exposes the result as signals. */
@@ -102,9 +63,7 @@ export class HealthService {
   private readonly refreshRequests = new Subject<void>();
 
   readonly state = toSignal(
-    merge(timer(0, inject(HEALTH_POLL_INTERVAL_MS)), this.refreshRequests).pipe(
-      switchMap(() => this.checkReadiness()),
-    ),
+    merge(timer(0, inject(HEALTH_POLL_INTERVAL_MS)), this.refreshRequests).pipe(switchMap(() => this.checkReadiness())),
     { initialValue: CHECKING },
   );
   readonly status = computed(() => this.state().status);
@@ -116,13 +75,11 @@ export class HealthService {
   }
 
   checkReadiness(): Observable<HealthState> {
-    return this.http
-      .get<ReadinessReport>(`${this.baseUrl}/api/health/ready`)
-      .pipe(
-        timeout(CHECK_TIMEOUT_MS),
-        map((report) => toHealthState(report)),
-        catchError((error: unknown) => of(toHealthState(error))),
-      );
+    return this.http.get<ReadinessReport>(`${this.baseUrl}/api/health/ready`).pipe(
+      timeout(CHECK_TIMEOUT_MS),
+      map((report) => toHealthState(report)),
+      catchError((error: unknown) => of(toHealthState(error))),
+    );
   }
 
   live(): Observable<LivenessReport> {

@@ -13,9 +13,7 @@ export interface ApiError {
 export function isProblemDetails(value: unknown): value is ProblemDetails {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof ProblemDetails, unknown>>;
-  return (
-    typeof candidate.title === 'string' && typeof candidate.status === 'number'
-  );
+  return typeof candidate.title === 'string' && typeof candidate.status === 'number';
 }
 
 /** Error bodies may arrive parsed or, for unexpected content types, as text. */
@@ -31,28 +29,21 @@ function parseBody(body: unknown): unknown {
 function isFieldError(value: unknown): value is FieldError {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof FieldError, unknown>>;
-  return (
-    typeof candidate.field === 'string' && typeof candidate.message === 'string'
-  );
+  return typeof candidate.field === 'string' && typeof candidate.message === 'string';
 }
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof HttpErrorResponse) {
     const body = parseBody(error.error);
     const problem = isProblemDetails(body) ? body : null;
-    const fieldErrors = Array.isArray(problem?.errors)
-      ? problem.errors.filter(isFieldError)
-      : [];
+    const fieldErrors = Array.isArray(problem?.errors) ? problem.errors.filter(isFieldError) : [];
     return { status: error.status, problem, fieldErrors };
   }
   return { status: 0, problem: null, fieldErrors: [] };
 }
 
 /** One sentence a person can act on. Server details are shown as sent (the API answers in English). */
-export function describeApiError(
-  error: ApiError,
-  i18n: Pick<I18nService, 't'>,
-): string {
+export function describeApiError(error: ApiError, i18n: Pick<I18nService, 't'>): string {
   if (error.status === 0) return i18n.t('errors.network');
   const problem = error.problem;
   if (problem) return problem.detail || problem.title;
@@ -62,9 +53,5 @@ export function describeApiError(
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof ApiError, unknown>>;
-  return (
-    typeof candidate.status === 'number' &&
-    'problem' in candidate &&
-    Array.isArray(candidate.fieldErrors)
-  );
+  return typeof candidate.status === 'number' && 'problem' in candidate && Array.isArray(candidate.fieldErrors);
 }

@@ -19,20 +19,17 @@ export const de: Dictionary = {
   'status.unknown': 'Unbekannt',
 
   'notFound.title': 'Seite nicht gefunden',
-  'notFound.body':
-    'Die angeforderte Seite gibt es nicht oder sie wurde verschoben.',
+  'notFound.body': 'Die angeforderte Seite gibt es nicht oder sie wurde verschoben.',
   'notFound.back': 'Zum Plattformstatus',
 
   'home.title': 'Plattformstatus',
-  'home.intro':
-    'Ob Consortio und die Dienste, von denen es abhängt, gerade funktionieren.',
+  'home.intro': 'Ob Consortio und die Dienste, von denen es abhängt, gerade funktionieren.',
   'home.overall': 'Gesamtstatus',
   'home.status.checking': 'Wird geprüft…',
   'home.status.operational': 'Betriebsbereit',
   'home.status.degraded': 'Eingeschränkt',
   'home.status.unreachable': 'Nicht erreichbar',
-  'home.lastChecked':
-    'Zuletzt geprüft {time}. Erneute Prüfung alle 15 Sekunden.',
+  'home.lastChecked': 'Zuletzt geprüft {time}. Erneute Prüfung alle 15 Sekunden.',
   'home.recheck': 'Jetzt prüfen',
   'home.version': 'Version',
   'home.uptime': 'Laufzeit',
@@ -51,15 +48,12 @@ export const de: Dictionary = {
   'probes.noteHint': '{count} von {max} Zeichen',
   'probes.run': 'Rundlauf-Prüfung starten',
   'probes.running': 'Wird gesendet…',
-  'probes.latestPending':
-    'Prüfung {id} ist ausstehend: wartet auf einen Worker…',
-  'probes.latestCompleted':
-    'Prüfung {id} wurde in {ms} ms von {worker} abgeschlossen.',
+  'probes.latestPending': 'Prüfung {id} ist ausstehend: wartet auf einen Worker…',
+  'probes.latestCompleted': 'Prüfung {id} wurde in {ms} ms von {worker} abgeschlossen.',
   'probes.live.idle': 'Live-Aktualisierung: nicht verbunden',
   'probes.live.connecting': 'Live-Aktualisierung: wird verbunden…',
   'probes.live.live': 'Live-Aktualisierung: verbunden',
-  'probes.live.offline':
-    'Live-Aktualisierung: offline, die Liste wird auf Anfrage aktualisiert',
+  'probes.live.offline': 'Live-Aktualisierung: offline, die Liste wird auf Anfrage aktualisiert',
   'probes.recent': 'Letzte Prüfungen',
   'probes.empty': 'Noch keine Prüfungen.',
   'probes.col.requestedAt': 'Angefordert',
@@ -80,8 +74,6 @@ export const de: Dictionary = {
   'paginator.range': '{start} – {end} von {total}',
   'paginator.rangeEmpty': '0 von {total}',
 
-  'errors.network':
-    'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  'errors.unexpected':
-    'Etwas ist schiefgegangen (HTTP {status}). Bitte versuchen Sie es erneut.',
+  'errors.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'errors.unexpected': 'Etwas ist schiefgegangen (HTTP {status}). Bitte versuchen Sie es erneut.',
 };

@@ -26,8 +26,7 @@ export const en = {
   'notFound.back': 'Go to the platform status',
 
   'home.title': 'Platform status',
-  'home.intro':
-    'Whether Consortio and the services it depends on are working right now.',
+  'home.intro': 'Whether Consortio and the services it depends on are working right now.',
   'home.overall': 'Overall status',
   'home.status.checking': 'Checking…',
   'home.status.operational': 'Operational',
@@ -57,8 +56,7 @@ export const en = {
   'probes.live.idle': 'Live updates: not connected',
   'probes.live.connecting': 'Live updates: connecting…',
   'probes.live.live': 'Live updates: connected',
-  'probes.live.offline':
-    'Live updates: offline, the list is refreshed on request',
+  'probes.live.offline': 'Live updates: offline, the list is refreshed on request',
   'probes.recent': 'Recent probes',
   'probes.empty': 'No probes yet.',
   'probes.col.requestedAt': 'Requested',
@@ -79,8 +77,6 @@ export const en = {
   'paginator.range': '{start} – {end} of {total}',
   'paginator.rangeEmpty': '0 of {total}',
 
-  'errors.network':
-    'The server cannot be reached. Check your connection and try again.',
-  'errors.unexpected':
-    'Something went wrong (HTTP {status}). Please try again.',
+  'errors.network': 'The server cannot be reached. Check your connection and try again.',
+  'errors.unexpected': 'Something went wrong (HTTP {status}). Please try again.',
 } as const satisfies Record<string, string>;

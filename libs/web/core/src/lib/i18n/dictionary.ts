@@ -22,10 +22,7 @@ export const LANGUAGE_OPTIONS: readonly LanguageOption[] = [
 ];
 
 export function isLanguage(value: unknown): value is Language {
-  return (
-    typeof value === 'string' &&
-    (LANGUAGES as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 export type TranslationParams = Readonly<Record<string, string | number>>;

@@ -72,12 +72,8 @@ describe('I18nService', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     const i18n = create();
     i18n.use('en');
-    expect(i18n.t('probes.noteHint', { count: 3, max: 200 })).toBe(
-      '3 of 200 characters',
-    );
-    expect(i18n.t('probes.noteHint', { count: 3 })).toBe(
-      '3 of {max} characters',
-    );
+    expect(i18n.t('probes.noteHint', { count: 3, max: 200 })).toBe('3 of 200 characters');
+    expect(i18n.t('probes.noteHint', { count: 3 })).toBe('3 of {max} characters');
   });
 
   it('formats durations in the current language', () => {
@@ -92,8 +88,6 @@ describe('I18nService', () => {
 describe('dictionaries', () => {
   it('German has exactly the English keys, none of them empty', () => {
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    expect(Object.entries(de).filter(([, text]) => text.trim() === '')).toEqual(
-      [],
-    );
+    expect(Object.entries(de).filter(([, text]) => text.trim() === '')).toEqual([]);
   });
 });

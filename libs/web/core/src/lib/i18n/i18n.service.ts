@@ -25,9 +25,7 @@ export class I18nService {
   readonly lang = this.current.asReadonly();
   readonly options = LANGUAGE_OPTIONS;
   readonly option = computed<LanguageOption>(
-    () =>
-      LANGUAGE_OPTIONS.find((o) => o.code === this.current()) ??
-      LANGUAGE_OPTIONS[0],
+    () => LANGUAGE_OPTIONS.find((o) => o.code === this.current()) ?? LANGUAGE_OPTIONS[0],
   );
   readonly locale = computed(() => this.option().locale);
 
@@ -47,10 +45,7 @@ export class I18nService {
 
   /** Translates in the current language, falling back to English, then to the key itself. */
   t(key: TranslationKey, params?: TranslationParams): string {
-    const text =
-      this.dictionaries[this.current()][key] ||
-      this.dictionaries[FALLBACK_LANGUAGE][key] ||
-      key;
+    const text = this.dictionaries[this.current()][key] || this.dictionaries[FALLBACK_LANGUAGE][key] || key;
     return params ? interpolate(text, params) : text;
   }
 
@@ -116,8 +111,6 @@ export class I18nService {
 
 function interpolate(text: string, params: TranslationParams): string {
   return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name)
-      ? String(params[name])
-      : match,
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
   );
 }

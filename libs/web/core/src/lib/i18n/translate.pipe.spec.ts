@@ -20,11 +20,7 @@ describe('TranslatePipe', () => {
     i18n.use('en');
     const fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
-    const text = () =>
-      Array.from(
-        (fixture.nativeElement as HTMLElement).querySelectorAll('p'),
-        (p) => p.textContent,
-      );
+    const text = () => Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('p'), (p) => p.textContent);
     expect(text()).toEqual(['Operational', '5 of 200 characters']);
 
     i18n.use('de');

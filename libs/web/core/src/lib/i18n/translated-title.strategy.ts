@@ -24,8 +24,6 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   }
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
-    this.pageKey.set(
-      (this.buildTitle(snapshot) as TranslationKey | undefined) ?? null,
-    );
+    this.pageKey.set((this.buildTitle(snapshot) as TranslationKey | undefined) ?? null);
   }
 }

@@ -1,9 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import {
-  type ClientToServerEvents,
-  EVENTS_NAMESPACE,
-  type ServerToClientEvents,
-} from '@consortio/shared/contracts';
+import { type ClientToServerEvents, EVENTS_NAMESPACE, type ServerToClientEvents } from '@consortio/shared/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 export type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -13,15 +9,12 @@ export type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * instances behind a balancer then need no sticky sessions; long polling stays as fallback.
  * A token so unit tests can hand in a fake socket.
  */
-export const EVENTS_SOCKET_FACTORY = new InjectionToken<() => EventsSocket>(
-  'EVENTS_SOCKET_FACTORY',
-  {
-    providedIn: 'root',
-    factory: () => () =>
-      io(EVENTS_NAMESPACE, {
-        path: '/socket.io',
-        transports: ['websocket', 'polling'],
-        tryAllTransports: true,
-      }),
-  },
-);
+export const EVENTS_SOCKET_FACTORY = new InjectionToken<() => EventsSocket>('EVENTS_SOCKET_FACTORY', {
+  providedIn: 'root',
+  factory: () => () =>
+    io(EVENTS_NAMESPACE, {
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    }),
+});

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { Page, ProbeView } from '@consortio/shared/contracts';
 import { FakeEventsSocket } from '../testing/fake-events-socket';
@@ -55,10 +52,7 @@ describe('probe merging', () => {
       page: 2,
       total: 2,
     });
-    expect(
-      applyProbeUpdate({ ...emptyPage, items: [pending], total: 1 }, completed)
-        .items,
-    ).toEqual([completed]);
+    expect(applyProbeUpdate({ ...emptyPage, items: [pending], total: 1 }, completed).items).toEqual([completed]);
   });
 });
 
@@ -86,9 +80,7 @@ describe('ProbesService', () => {
     service.connectLive();
     expect(service.connection()).toBe('connecting');
     socket.connectAndAck();
-    expect(socket.emitted).toEqual([
-      { event: 'subscribe', payload: { channel: 'system' } },
-    ]);
+    expect(socket.emitted).toEqual([{ event: 'subscribe', payload: { channel: 'system' } }]);
     expect(service.connection()).toBe('live');
     http.expectOne('/api/v1/system/probes?page=1&pageSize=10').flush(emptyPage);
 

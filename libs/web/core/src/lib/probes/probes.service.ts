@@ -1,10 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type {
-  CreateProbeRequest,
-  Page,
-  ProbeView,
-} from '@consortio/shared/contracts';
+import type { CreateProbeRequest, Page, ProbeView } from '@consortio/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE_URL } from '../http/api-base-url';
 import { type ApiError, toApiError } from '../http/api-error';
@@ -18,25 +14,13 @@ const FALLBACK_POLL_MS = 2_000;
 const FALLBACK_POLL_ATTEMPTS = 15;
 
 /** A completed probe never goes back to pending, whatever order the answers arrive in. */
-export function mergeProbe(
-  known: ProbeView | undefined | null,
-  incoming: ProbeView,
-): ProbeView {
-  if (
-    known &&
-    known.id === incoming.id &&
-    known.status === 'completed' &&
-    incoming.status === 'pending'
-  )
-    return known;
+export function mergeProbe(known: ProbeView | undefined | null, incoming: ProbeView): ProbeView {
+  if (known && known.id === incoming.id && known.status === 'completed' && incoming.status === 'pending') return known;
   return incoming;
 }
 
 /** Applies one live update to the page on screen. New probes appear only on the first page, newest first. */
-export function applyProbeUpdate(
-  page: Page<ProbeView>,
-  probe: ProbeView,
-): Page<ProbeView> {
+export function applyProbeUpdate(page: Page<ProbeView>, probe: ProbeView): Page<ProbeView> {
   const index = page.items.findIndex((item) => item.id === probe.id);
   if (index >= 0) {
     const items = [...page.items];
@@ -84,15 +68,10 @@ export class ProbesService {
     inject(DestroyRef).onDestroy(() => this.disconnect());
   }
 
-  async load(
-    page = this.pageState().page,
-    pageSize = this.pageState().pageSize,
-  ): Promise<void> {
+  async load(page = this.pageState().page, pageSize = this.pageState().pageSize): Promise<void> {
     this.loadingState.set(true);
     try {
-      const params = new HttpParams()
-        .set('page', page)
-        .set('pageSize', pageSize);
+      const params = new HttpParams().set('page', page).set('pageSize', pageSize);
       const answer = await firstValueFrom(
         this.http.get<Page<ProbeView>>(`${this.baseUrl}/api/v1/system/probes`, {
           params,
@@ -101,9 +80,7 @@ export class ProbesService {
       const latest = this.latestState();
       this.pageState.set({
         ...answer,
-        items: answer.items.map((item) =>
-          latest?.id === item.id ? mergeProbe(latest, item) : item,
-        ),
+        items: answer.items.map((item) => (latest?.id === item.id ? mergeProbe(latest, item) : item)),
       });
       this.loadErrorState.set(null);
     } catch (error: unknown) {
@@ -117,12 +94,7 @@ export class ProbesService {
   async create(request: CreateProbeRequest): Promise<ProbeView> {
     let created: ProbeView;
     try {
-      created = await firstValueFrom(
-        this.http.post<ProbeView>(
-          `${this.baseUrl}/api/v1/system/probes`,
-          request,
-        ),
-      );
+      created = await firstValueFrom(this.http.post<ProbeView>(`${this.baseUrl}/api/v1/system/probes`, request));
     } catch (error: unknown) {
       throw toApiError(error);
     }
@@ -131,8 +103,7 @@ export class ProbesService {
     const probe = seen ? mergeProbe(created, seen) : created;
     this.latestState.set(probe);
     this.pageState.update((page) => applyProbeUpdate(page, probe));
-    if (probe.status === 'pending' && this.connectionState() !== 'live')
-      void this.followWithoutSocket(probe.id);
+    if (probe.status === 'pending' && this.connectionState() !== 'live') void this.followWithoutSocket(probe.id);
     return probe;
   }
 
@@ -144,17 +115,15 @@ export class ProbesService {
     this.connectionState.set('connecting');
     socket.on('connect', () => {
       this.connectionState.set('connecting');
-      socket
-        .timeout(SUBSCRIBE_TIMEOUT_MS)
-        .emit('subscribe', { channel: 'system' }, (error, answer) => {
-          if (error || !answer.ok) {
-            this.connectionState.set('offline');
-            return;
-          }
-          this.connectionState.set('live');
-          // Updates sent while this client was away are not replayed: read the page again.
-          void this.load();
-        });
+      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', { channel: 'system' }, (error, answer) => {
+        if (error || !answer.ok) {
+          this.connectionState.set('offline');
+          return;
+        }
+        this.connectionState.set('live');
+        // Updates sent while this client was away are not replayed: read the page again.
+        void this.load();
+      });
     });
     socket.on('disconnect', () => this.connectionState.set('offline'));
     socket.on('connect_error', () => this.connectionState.set('offline'));
@@ -169,9 +138,7 @@ export class ProbesService {
 
   private receive(probe: ProbeView): void {
     this.pageState.update((page) => applyProbeUpdate(page, probe));
-    this.latestState.update((latest) =>
-      latest?.id === probe.id ? mergeProbe(latest, probe) : latest,
-    );
+    this.latestState.update((latest) => (latest?.id === probe.id ? mergeProbe(latest, probe) : latest));
   }
 
   /** Without the socket the user would wait forever, so ask the API a few times instead. */
@@ -179,18 +146,11 @@ export class ProbesService {
     for (let attempt = 0; attempt < FALLBACK_POLL_ATTEMPTS; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, FALLBACK_POLL_MS));
       const latest = this.latestState();
-      if (
-        latest?.id !== id ||
-        latest.status === 'completed' ||
-        this.connectionState() === 'live'
-      )
-        return;
+      if (latest?.id !== id || latest.status === 'completed' || this.connectionState() === 'live') return;
       try {
         this.receive(
           await firstValueFrom(
-            this.http.get<ProbeView>(
-              `${this.baseUrl}/api/v1/system/probes/${encodeURIComponent(id)}`,
-            ),
+            this.http.get<ProbeView>(`${this.baseUrl}/api/v1/system/probes/${encodeURIComponent(id)}`),
           ),
         );
       } catch {

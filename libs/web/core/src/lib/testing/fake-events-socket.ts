@@ -10,9 +10,7 @@ type Handler = (...args: never[]) => void;
 export class FakeEventsSocket {
   private readonly handlers = new Map<string, Handler[]>();
   readonly emitted: { event: string; payload: unknown }[] = [];
-  private pendingAck:
-    | ((error: Error | null, answer: SubscribeAck) => void)
-    | null = null;
+  private pendingAck: ((error: Error | null, answer: SubscribeAck) => void) | null = null;
   disconnected = false;
 
   on(event: string, handler: Handler): this {
@@ -24,11 +22,7 @@ export class FakeEventsSocket {
     return this;
   }
 
-  emit(
-    event: string,
-    payload: unknown,
-    ack: (error: Error | null, answer: SubscribeAck) => void,
-  ): this {
+  emit(event: string, payload: unknown, ack: (error: Error | null, answer: SubscribeAck) => void): this {
     this.emitted.push({ event, payload });
     this.pendingAck = ack;
     return this;
@@ -53,7 +47,6 @@ export class FakeEventsSocket {
   }
 
   private fire(event: string, ...args: unknown[]): void {
-    for (const handler of this.handlers.get(event) ?? [])
-      (handler as (...a: unknown[]) => void)(...args);
+    for (const handler of this.handlers.get(event) ?? []) (handler as (...a: unknown[]) => void)(...args);
   }
 }

@@ -1,20 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type {
-  Page,
-  ProbeView,
-  ReadinessReport,
-} from '@consortio/shared/contracts';
-import {
-  EVENTS_SOCKET_FACTORY,
-  type EventsSocket,
-  HEALTH_POLL_INTERVAL_MS,
-  I18nService,
-} from '@consortio/web/core';
+import type { Page, ProbeView, ReadinessReport } from '@consortio/shared/contracts';
+import { EVENTS_SOCKET_FACTORY, type EventsSocket, HEALTH_POLL_INTERVAL_MS, I18nService } from '@consortio/web/core';
 import { HomePage } from './home-page';
 
 const okReport: ReadinessReport = {
@@ -65,42 +53,32 @@ describe('HomePage', () => {
 
   afterEach(() => http.verify());
 
-  async function render(ready: {
-    body: ReadinessReport;
-    status?: number;
-  }): Promise<HTMLElement> {
+  async function render(ready: { body: ReadinessReport; status?: number }): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(HomePage);
     await fixture.whenStable();
     http.expectOne('/api/v1/system/probes?page=1&pageSize=10').flush(emptyPage);
     await nextMacrotask();
     const status = ready.status ?? 200;
-    http
-      .expectOne('/api/health/ready')
-      .flush(ready.body, {
-        status,
-        statusText: status === 200 ? 'OK' : 'Service Unavailable',
-      });
+    http.expectOne('/api/health/ready').flush(ready.body, {
+      status,
+      statusText: status === 200 ? 'OK' : 'Service Unavailable',
+    });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 
-  const byTestId = (root: HTMLElement, id: string) =>
-    root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
   it('shows Operational, each dependency, version and uptime for an ok report', async () => {
     const root = await render({ body: okReport });
-    expect(byTestId(root, 'platform-status')?.textContent).toContain(
-      'Operational',
-    );
+    expect(byTestId(root, 'platform-status')?.textContent).toContain('Operational');
     const database = byTestId(root, 'dependency-database');
     expect(database?.textContent).toContain('Database');
     expect(database?.textContent).toContain('Up');
     expect(database?.textContent).toContain('4 ms');
     expect(byTestId(root, 'dependency-redis')?.textContent).toContain('1 ms');
     expect(byTestId(root, 'platform-version')?.textContent).toContain('0.1.0');
-    expect(byTestId(root, 'platform-uptime')?.textContent).toMatch(
-      /1 hr 2 mins? 5 secs?/,
-    );
+    expect(byTestId(root, 'platform-uptime')?.textContent).toMatch(/1 hr 2 mins? 5 secs?/);
     expect(root.textContent).toContain('No probes yet.');
   });
 
@@ -116,9 +94,7 @@ describe('HomePage', () => {
         },
       },
     });
-    expect(byTestId(root, 'platform-status')?.textContent).toContain(
-      'Degraded',
-    );
+    expect(byTestId(root, 'platform-status')?.textContent).toContain('Degraded');
     const redis = byTestId(root, 'dependency-redis');
     expect(redis?.getAttribute('data-status')).toBe('down');
     expect(redis?.textContent).toContain('Down');
@@ -128,11 +104,7 @@ describe('HomePage', () => {
   it('says Betriebsbereit in German', async () => {
     TestBed.inject(I18nService).use('de');
     const root = await render({ body: okReport });
-    expect(byTestId(root, 'platform-status')?.textContent).toContain(
-      'Betriebsbereit',
-    );
-    expect(byTestId(root, 'dependency-database')?.textContent).toContain(
-      'Datenbank',
-    );
+    expect(byTestId(root, 'platform-status')?.textContent).toContain('Betriebsbereit');
+    expect(byTestId(root, 'dependency-database')?.textContent).toContain('Datenbank');
   });
 });

@@ -1,20 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  MatPaginatorModule,
-  type PageEvent,
-} from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import type { DependencyName, ProbeView } from '@consortio/shared/contracts';
 import {
@@ -89,21 +80,11 @@ export class HomePage {
 
   protected readonly noteMaxLength = NOTE_MAX_LENGTH;
   protected readonly pageSizeOptions = [5, 10, 20];
-  protected readonly columns = [
-    'requestedAt',
-    'note',
-    'status',
-    'roundTrip',
-    'worker',
-  ] as const;
+  protected readonly columns = ['requestedAt', 'note', 'status', 'roundTrip', 'worker'] as const;
 
   protected readonly state = this.health.state;
-  protected readonly statusLabelKey = computed(
-    () => PLATFORM_LABEL[this.state().status],
-  );
-  protected readonly statusBadge = computed(
-    () => PLATFORM_BADGE[this.state().status],
-  );
+  protected readonly statusLabelKey = computed(() => PLATFORM_LABEL[this.state().status]);
+  protected readonly statusBadge = computed(() => PLATFORM_BADGE[this.state().status]);
   protected readonly report = computed(() => this.state().report);
   protected readonly checkedAt = computed(() => {
     const at = this.state().checkedAt;
@@ -149,9 +130,7 @@ export class HomePage {
     const error = this.probes.loadError();
     return error ? describeApiError(error, this.i18n) : null;
   });
-  protected readonly connectionKey = computed<TranslationKey>(
-    () => `probes.live.${this.probes.connection()}`,
-  );
+  protected readonly connectionKey = computed<TranslationKey>(() => `probes.live.${this.probes.connection()}`);
 
   constructor() {
     this.probes.connectLive();
@@ -195,9 +174,7 @@ export class HomePage {
   }
 
   protected probeStatusKey(probe: ProbeView): TranslationKey {
-    return probe.status === 'completed'
-      ? 'probes.status.completed'
-      : 'probes.status.pending';
+    return probe.status === 'completed' ? 'probes.status.completed' : 'probes.status.pending';
   }
 
   protected probeBadge(probe: ProbeView): BadgeStatus {
@@ -213,9 +190,7 @@ export class HomePage {
   }
 
   private showSubmitError(error: ApiError): void {
-    const noteProblem = error.fieldErrors.find(
-      (fieldError) => fieldError.field === 'note',
-    );
+    const noteProblem = error.fieldErrors.find((fieldError) => fieldError.field === 'note');
     if (noteProblem) {
       this.noteError.set(noteProblem.message);
       this.note.setErrors({ server: noteProblem.message });

@@ -8,14 +8,10 @@ import { LayoutShell, type NavItem } from './layout-shell';
   selector: 'cs-host',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LayoutShell],
-  template: `<cs-layout-shell [navItems]="nav"
-    ><p id="page">Page</p></cs-layout-shell
-  >`,
+  template: `<cs-layout-shell [navItems]="nav"><p id="page">Page</p></cs-layout-shell>`,
 })
 class Host {
-  readonly nav: readonly NavItem[] = [
-    { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
-  ];
+  readonly nav: readonly NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: 'home', exact: true }];
 }
 
 describe('LayoutShell', () => {
@@ -44,9 +40,7 @@ describe('LayoutShell', () => {
 
   it('shows the product name and a labelled navigation', async () => {
     const root = await render();
-    expect(root.querySelector('header mat-toolbar')?.textContent).toContain(
-      'Consortio',
-    );
+    expect(root.querySelector('header mat-toolbar')?.textContent).toContain('Consortio');
     const nav = root.querySelector('nav');
     expect(nav?.getAttribute('aria-label')).toBe('Main navigation');
     expect(nav?.textContent).toContain('Platform status');
@@ -56,18 +50,14 @@ describe('LayoutShell', () => {
     const fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    const trigger = root.querySelector<HTMLButtonElement>(
-      '[data-testid="language-switch"]',
-    );
+    const trigger = root.querySelector<HTMLButtonElement>('[data-testid="language-switch"]');
     expect(trigger?.textContent).toContain('Language');
     expect(trigger?.textContent).toContain('English');
 
     trigger?.click();
     await fixture.whenStable();
     // The menu renders in the CDK overlay container, outside the component.
-    const german = document.querySelector<HTMLButtonElement>(
-      '[data-testid="language-de"]',
-    );
+    const german = document.querySelector<HTMLButtonElement>('[data-testid="language-de"]');
     expect(german?.getAttribute('role')).toBe('menuitemradio');
     expect(german?.getAttribute('aria-checked')).toBe('false');
     expect(german?.getAttribute('lang')).toBe('de');
@@ -75,9 +65,7 @@ describe('LayoutShell', () => {
     german?.click();
     await fixture.whenStable();
     expect(document.documentElement.lang).toBe('de');
-    expect(root.querySelector('a.skip-link')?.textContent?.trim()).toBe(
-      'Zum Hauptinhalt springen',
-    );
+    expect(root.querySelector('a.skip-link')?.textContent?.trim()).toBe('Zum Hauptinhalt springen');
     expect(trigger?.textContent).toContain('Deutsch');
   });
 });

@@ -1,12 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
@@ -14,12 +7,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import {
-  I18nService,
-  type Language,
-  TranslatePipe,
-  type TranslationKey,
-} from '@consortio/web/core';
+import { I18nService, type Language, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { map } from 'rxjs';
 import { Icon, type IconName } from '../icon/icon';
 
@@ -62,9 +50,7 @@ export class LayoutShell {
   readonly navItems = input<readonly NavItem[]>([]);
 
   protected readonly narrow = toSignal(
-    this.breakpoints
-      .observe(NARROW_LAYOUT_QUERY)
-      .pipe(map((state) => state.matches)),
+    this.breakpoints.observe(NARROW_LAYOUT_QUERY).pipe(map((state) => state.matches)),
     { initialValue: this.breakpoints.isMatched(NARROW_LAYOUT_QUERY) },
   );
   protected readonly drawerOpen = signal(false);

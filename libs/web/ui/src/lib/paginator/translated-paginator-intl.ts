@@ -25,13 +25,8 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     this.lastPageLabel = this.i18n.t('paginator.lastPage');
   }
 
-  override getRangeLabel = (
-    page: number,
-    pageSize: number,
-    length: number,
-  ): string => {
-    if (length === 0 || pageSize === 0)
-      return this.i18n.t('paginator.rangeEmpty', { total: length });
+  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+    if (length === 0 || pageSize === 0) return this.i18n.t('paginator.rangeEmpty', { total: length });
     const start = page * pageSize;
     const end = Math.min(start + pageSize, length);
     return this.i18n.t('paginator.range', {

@@ -5,10 +5,7 @@ import { StatusBadge } from './status-badge';
 describe('StatusBadge', () => {
   beforeEach(() => TestBed.inject(I18nService).use('en'));
 
-  async function render(
-    status: 'up' | 'down',
-    label: string | null = null,
-  ): Promise<HTMLElement> {
+  async function render(status: 'up' | 'down', label: string | null = null): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(StatusBadge);
     fixture.componentRef.setInput('status', status);
     fixture.componentRef.setInput('label', label);
@@ -20,18 +17,14 @@ describe('StatusBadge', () => {
     const up = await render('up');
     expect(up.textContent?.trim()).toBe('Up');
     expect(up.getAttribute('data-status')).toBe('up');
-    expect(up.querySelector('cs-icon')?.getAttribute('aria-hidden')).toBe(
-      'true',
-    );
+    expect(up.querySelector('cs-icon')?.getAttribute('aria-hidden')).toBe('true');
 
     const down = await render('down');
     expect(down.textContent?.trim()).toBe('Down');
   });
 
   it('uses a given label instead of the default word', async () => {
-    expect((await render('up', 'Operational')).textContent?.trim()).toBe(
-      'Operational',
-    );
+    expect((await render('up', 'Operational')).textContent?.trim()).toBe('Operational');
   });
 
   it('follows the language', async () => {

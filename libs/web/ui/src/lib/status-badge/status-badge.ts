@@ -1,18 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { Icon, type IconName } from '../icon/icon';
 
 export type BadgeStatus = 'up' | 'down' | 'pending' | 'unknown';
 
-const APPEARANCE: Record<
-  BadgeStatus,
-  { icon: IconName; label: TranslationKey }
-> = {
+const APPEARANCE: Record<BadgeStatus, { icon: IconName; label: TranslationKey }> = {
   up: { icon: 'check', label: 'status.up' },
   down: { icon: 'error', label: 'status.down' },
   pending: { icon: 'pending', label: 'status.pending' },
@@ -28,10 +20,9 @@ const APPEARANCE: Record<
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [Icon, TranslatePipe],
   host: { class: 'cs-status-badge', '[attr.data-status]': 'status()' },
-  template: `<cs-icon [name]="appearance().icon" /><span
-      class="cs-status-badge__text"
-      >{{ label() ?? (appearance().label | t) }}</span
-    >`,
+  template: `<cs-icon [name]="appearance().icon" /><span class="cs-status-badge__text">{{
+      label() ?? (appearance().label | t)
+    }}</span>`,
   styles: `
     :host {
       display: inline-flex;
