@@ -1,5 +1,6 @@
 import { createTestDatabase, databaseUrl, dropTestDatabase } from '@consortio/api/testing';
-import { freePort, startApi, startNode } from '../support/processes';
+import { Client } from 'pg';
+import { freePort, sleep, startApi, startNode } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 
 describe('process lifecycle', () => {
@@ -32,10 +33,28 @@ describe('process lifecycle', () => {
     }
   });
 
-  it('drains and exits 0 on SIGTERM, closing its pools', async () => {
+  it('on SIGTERM finishes the request in flight, refuses new ones, and exits 0', async () => {
     const api = await startApi(platformEnv());
-    expect(await api.stop()).toBe(0);
-    expect(api.log()).toContain('Shutdown complete');
+    // Hold a lock so that a list request is still running when SIGTERM arrives.
+    const blocker = new Client({ connectionString: process.env['DATABASE_URL'] });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE system_probes IN ACCESS EXCLUSIVE MODE');
+    try {
+      const inFlight = fetch(`${api.url}/api/v1/system/probes`);
+      await sleep(300);
+      const exited = api.stop();
+      await sleep(300);
+      await expect(fetch(`${api.url}/api/health/live`)).rejects.toThrow();
+      await blocker.query('COMMIT');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { items: unknown[] }).items).toEqual(expect.any(Array));
+      expect(await exited).toBe(0);
+      expect(api.log()).toContain('Shutdown complete');
+    } finally {
+      await blocker.end();
+    }
   });
 
   it('runs migrate and seed as idempotent commands', async () => {
