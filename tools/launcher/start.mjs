@@ -4,6 +4,7 @@
 // migrates, loads the demo data once, then runs the api (which also serves the web app) and the
 // worker. Ctrl-C or SIGTERM stops every child and the embedded database cleanly.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis, sleep, startEmbeddedPostgres } from '../lib/services.mjs';
@@ -13,6 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_ENV: process.env.NODE_ENV ?? 'production' };
 const port = env.PORT ?? '3000';
 const dataDir = resolve(root, env.CONSORTIO_DATA_DIR ?? '.data');
+env.CONSORTIO_VERSION ??= JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const children = new Map();
 let embeddedPostgres;
 let redis;
