@@ -6,8 +6,8 @@ import { createTestDatabase, databaseUrl } from '@consortio/api/testing';
 import { ROOT } from './processes';
 
 /**
- * Black-box tier: the built processes against a fresh database, migrated by the real
- * `main.js migrate` command. Each run uses its own BullMQ prefix on the shared Redis.
+ * Black-box tier: the built processes against a fresh database, migrated and loaded with the demo
+ * data by the real `main.js migrate` and `main.js seed` commands. Each run uses its own BullMQ prefix on the shared Redis.
  */
 export default async function setup(): Promise<void> {
   for (const file of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
@@ -18,5 +18,7 @@ export default async function setup(): Promise<void> {
   process.env['DATABASE_URL'] = databaseUrl(name);
   process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
   process.env['QUEUE_PREFIX'] = `bb-${process.pid}`;
-  execFileSync(process.execPath, ['dist/apps/api/main.js', 'migrate'], { cwd: ROOT, env: process.env, stdio: 'pipe' });
+  for (const command of ['migrate', 'seed']) {
+    execFileSync(process.execPath, ['dist/apps/api/main.js', command], { cwd: ROOT, env: process.env, stdio: 'pipe' });
+  }
 }

@@ -4,8 +4,10 @@ export function platformEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEn
     DATABASE_URL: process.env['DATABASE_URL'],
     REDIS_URL: process.env['REDIS_URL'],
     QUEUE_PREFIX: process.env['QUEUE_PREFIX'],
+    REDIS_KEY_PREFIX: process.env['QUEUE_PREFIX'],
     OUTBOX_POLL_MS: '100',
     SHUTDOWN_TIMEOUT_MS: '5000',
+    AUTH_TOKEN_SECRET: 'black-box-test-secret-0123456789abcdef',
     ...overrides,
   };
 }

@@ -4,7 +4,8 @@
 // migrates, loads the demo data once, then runs the api (which also serves the web app) and the
 // worker. Ctrl-C or SIGTERM stops every child and the embedded database cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis, sleep, startEmbeddedPostgres } from '../lib/services.mjs';
@@ -58,6 +59,7 @@ async function main() {
   env.REDIS_URL = redis.url;
   if (!redis.started) say(`Using Redis at ${redis.url}`);
   env.WEB_DIST_DIR = env.WEB_DIST_DIR || join(root, 'dist/apps/web/browser');
+  env.AUTH_TOKEN_SECRET = env.AUTH_TOKEN_SECRET || localSecret();
   env.PORT = port;
 
   say('Applying database migrations...');
@@ -105,6 +107,16 @@ async function startDatabase() {
   if (exists.rowCount === 0) await client.query('CREATE DATABASE consortio');
   await client.end();
   return embeddedPostgres.url.replace(/\/postgres$/, '/consortio');
+}
+
+/** A token-signing secret made once per data folder, so sessions survive restarts of this machine's platform. */
+function localSecret() {
+  const file = join(dataDir, 'auth-token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function runCommand(command) {

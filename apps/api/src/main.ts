@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { API_CONFIG, ApiAppModule, migrate, seedDemo } from '@consortio/api/bootstrap';
+import { API_CONFIG, ApiAppModule, importNuts, migrate, seedDemo } from '@consortio/api/bootstrap';
 import { assertConfig, ConfigurationError } from '@consortio/api/platform/config';
 import { configureHttpApp, handleShutdownSignals, HttpConfig } from '@consortio/api/platform/http';
 import { RedisIoAdapter } from '@consortio/api/platform/realtime';
 
 /**
- * One entry point, three commands: `main.js` serves HTTP and socket.io; `main.js migrate`
- * applies database migrations; `main.js seed` loads the demo data. Each prints JSON lines.
+ * One entry point: `main.js` serves HTTP and socket.io; `main.js migrate` applies database
+ * migrations; `main.js seed` loads the demo data; `main.js import-nuts <csv>` loads NUTS regions.
+ * Commands print JSON lines.
  */
 async function serve(): Promise<void> {
   process.env['CONSORTIO_SERVICE'] ??= 'api';
@@ -40,8 +41,14 @@ async function main(command: string | undefined): Promise<void> {
       console.log(JSON.stringify({ event: 'seed', ...report }));
       return;
     }
+    case 'import-nuts': {
+      const file = process.argv[3];
+      if (!file) throw new ConfigurationError('command line', ['import-nuts needs the path of the NUTS CSV file']);
+      console.log(JSON.stringify({ event: 'import-nuts', regions: await importNuts(file) }));
+      return;
+    }
     default:
-      throw new ConfigurationError('command line', [`unknown command "${command}"; use serve, migrate or seed`]);
+      throw new ConfigurationError('command line', [`unknown command "${command}"; use serve, migrate, seed or import-nuts`]);
   }
 }
 

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule, IdentitySocketAuthenticator } from '@consortio/api/identity';
+import { AuditModule } from '@consortio/api/platform/audit';
+import { AuthModule } from '@consortio/api/platform/auth';
 import { LoggingModule, configProvider } from '@consortio/api/platform/config';
 import { DatabaseModule } from '@consortio/api/platform/database';
 import { HealthModule, HttpConfig } from '@consortio/api/platform/http';
@@ -15,7 +18,10 @@ import { MIGRATIONS } from './manifest';
     RedisModule,
     DatabaseModule.forRoot({ migrations: MIGRATIONS, applicationName: 'api' }),
     QueueModule.forProducers(),
-    RealtimeModule.forApi(),
+    AuditModule,
+    AuthModule,
+    IdentityModule,
+    RealtimeModule.forApi(IdentitySocketAuthenticator),
     HealthModule,
     SystemModule,
   ],

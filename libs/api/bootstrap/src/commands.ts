@@ -8,6 +8,7 @@ import {
   type DemoSeedReport,
   type MigrationReport,
 } from '@consortio/api/platform/database';
+import { importNutsRegions } from '@consortio/api/identity';
 import { DEMO_SEEDS, MIGRATIONS } from './manifest';
 
 async function withDataSource<T>(name: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
@@ -28,4 +29,9 @@ export function migrate(): Promise<MigrationReport> {
 /** `main.js seed`: loads demo data steps not loaded before and exits. */
 export function seedDemo(): Promise<DemoSeedReport> {
   return withDataSource('seed', (dataSource) => applyDemoSeeds(dataSource, DEMO_SEEDS));
+}
+
+/** `main.js import-nuts <file>`: loads the NUTS 3 regions, e.g. from ../shared/data/nuts/nuts-2024-level3.csv. */
+export function importNuts(path: string): Promise<number> {
+  return withDataSource('import-nuts', (dataSource) => importNutsRegions(dataSource, path));
 }

@@ -1,8 +1,11 @@
+import { auditMigrations } from '@consortio/api/platform/audit';
+import { AuthConfig } from '@consortio/api/platform/auth';
 import { LogConfig } from '@consortio/api/platform/config';
 import { DatabaseConfig, databaseMigrations, type DemoSeed } from '@consortio/api/platform/database';
 import { HttpConfig } from '@consortio/api/platform/http';
 import { RedisConfig } from '@consortio/api/platform/redis';
 import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
+import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 
 /**
@@ -10,10 +13,16 @@ import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
  * migrate and seed commands all read from here, so nothing can be registered in one and
  * forgotten in another. A new domain adds its migrations and demo seeds here.
  */
-export const MIGRATIONS = [...databaseMigrations, ...queueMigrations, ...systemMigrations];
+export const MIGRATIONS = [
+  ...databaseMigrations,
+  ...queueMigrations,
+  ...systemMigrations,
+  ...auditMigrations,
+  ...identityMigrations,
+];
 
-export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
-export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig];
+export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];
 export const WORKER_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, QueueConfig];

@@ -8,12 +8,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, ProbeView } from '@consortio/shared/contracts';
+import { Policies, Policy } from '@consortio/api/platform/auth';
 import { PageQueryDto } from '@consortio/api/platform/http';
 import { CreateProbeDto } from './dto/create-probe.dto';
 import { ProbeDto, ProbePageDto } from './dto/probe.dto';
 import { SystemProbesService } from './system-probes.service';
 
+// Probes show only that the platform works; anyone may run one, as with the health endpoints.
 @ApiTags('system')
+@Policy(Policies.public)
 @Controller('system/probes')
 export class SystemProbesController {
   constructor(private readonly probes: SystemProbesService) {}

@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './truncate';
 export * from './data-source';
+export * from './redis-keys';

@@ -8,5 +8,9 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
     [MIGRATIONS_TABLE],
   );
   if (tables.length === 0) return;
-  await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  // Replica mode skips triggers, among them the one that keeps audit_events append-only.
+  await dataSource.transaction(async (manager) => {
+    await manager.query("SET LOCAL session_replication_role = replica");
+    await manager.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  });
 }

@@ -3,3 +3,4 @@ export * from './health';
 export * from './page';
 export * from './system';
 export * from './events';
+export * from './identity';

@@ -4,6 +4,7 @@ import { Logger, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { HttpConfig } from './http.config';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -44,6 +45,7 @@ export function configureHttpApp(app: NestExpressApplication, config: HttpConfig
       ? { origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id'] }
       : { origin: false },
   );
+  app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());

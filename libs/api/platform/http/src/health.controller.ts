@@ -2,10 +2,12 @@ import { Controller, Get, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { LivenessReport, ReadinessReport } from '@consortio/shared/contracts';
+import { Policies, Policy } from '@consortio/api/platform/auth';
 import { ReadinessService } from './readiness.service';
 
 /** Orchestrator probes, outside the versioned API: `/api/health/live` and `/api/health/ready`. */
 @ApiTags('health')
+@Policy(Policies.public)
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

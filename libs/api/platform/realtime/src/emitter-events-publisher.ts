@@ -11,7 +11,7 @@ export class EmitterEventsPublisher extends EventsPublisher {
 
   constructor(redis: RedisConnections) {
     super();
-    this.emitter = new Emitter(redis.open('socket.io:emitter'), { key: 'consortio:socket.io' }).of(EVENTS_NAMESPACE);
+    this.emitter = new Emitter(redis.open('socket.io:emitter'), { key: redis.key('socket.io') }).of(EVENTS_NAMESPACE);
   }
 
   publish<E extends ServerEventName>(channel: EventChannel, event: E, payload: ServerEventPayload<E>): void {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, UseGuards } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -16,14 +16,14 @@ import {
   type SubscribeAck,
 } from '@consortio/shared/contracts';
 import { EventsPublisher, type ServerEventName, type ServerEventPayload } from './events-publisher';
-import { SocketAuthenticator, type SocketPrincipal } from './socket-authenticator';
+import { Policies, Policy, PolicyGuard, type WithPrincipal } from '@consortio/api/platform/auth';
+import { SocketAuthenticator } from './socket-authenticator';
 
-interface SocketData {
-  principal: SocketPrincipal;
-}
+type SocketData = WithPrincipal;
 
 /** Live application events: clients subscribe to channels, each a room shared across api instances. */
 @WebSocketGateway({ namespace: EVENTS_NAMESPACE })
+@UseGuards(PolicyGuard)
 @Injectable()
 export class EventsGateway extends EventsPublisher implements OnGatewayInit {
   private readonly logger = new Logger(EventsGateway.name);
@@ -50,12 +50,14 @@ export class EventsGateway extends EventsPublisher implements OnGatewayInit {
     });
   }
 
+  // Anyone may ask; whether they may enter the channel's room is the authenticator's mayJoin.
+  @Policy(Policies.public)
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SubscribeAck> {
     const channel = this.channelOf(request);
     if (!channel) return { ok: false, error: 'channel must be one of the documented event channels' };
     const room = channelRoom(channel);
-    const principal = (socket.data as SocketData).principal;
+    const principal = (socket.data as SocketData).principal ?? null;
     if (!(await this.authenticator.mayJoin(principal, room))) {
       return { ok: false, error: `not allowed to subscribe to ${channel}` };
     }
@@ -63,6 +65,7 @@ export class EventsGateway extends EventsPublisher implements OnGatewayInit {
     return { ok: true, channel };
   }
 
+  @Policy(Policies.public)
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SubscribeAck> {
     const channel = this.channelOf(request);

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { EmitterEventsPublisher } from './emitter-events-publisher';
 import { EventsGateway } from './events.gateway';
 import { EventsPublisher } from './events-publisher';
@@ -6,13 +6,13 @@ import { AnonymousSocketAuthenticator, SocketAuthenticator } from './socket-auth
 
 @Module({})
 export class RealtimeModule {
-  /** In the api: the socket.io gateways and publishing through them. */
-  static forApi(): DynamicModule {
+  /** In the api: the socket.io gateways and publishing through them; `authenticator` checks handshakes. */
+  static forApi(authenticator: Type<SocketAuthenticator> = AnonymousSocketAuthenticator): DynamicModule {
     return {
       module: RealtimeModule,
       global: true,
       providers: [
-        { provide: SocketAuthenticator, useClass: AnonymousSocketAuthenticator },
+        { provide: SocketAuthenticator, useClass: authenticator },
         EventsGateway,
         { provide: EventsPublisher, useExisting: EventsGateway },
       ],

@@ -27,7 +27,7 @@ export class RedisIoAdapter extends IoAdapter {
     const redis = this.app.get(RedisConnections);
     const pub = redis.open('socket.io:pub');
     const sub = redis.open('socket.io:sub');
-    server.adapter(createAdapter(pub, sub, { key: 'consortio:socket.io' }));
+    server.adapter(createAdapter(pub, sub, { key: redis.key('socket.io') }));
     return server;
   }
 }

@@ -17,6 +17,11 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.config.REDIS_URL;
   }
 
+  /** `<REDIS_KEY_PREFIX>:<name>`: the namespace of one kind of key. */
+  key(name: string): string {
+    return `${this.config.REDIS_KEY_PREFIX}:${name}`;
+  }
+
   /**
    * A new connection. `purpose` names it; `options` may override defaults such as
    * `maxRetriesPerRequest` (BullMQ workers need null, fail-fast callers want a number).

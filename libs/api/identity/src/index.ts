@@ -1,0 +1,9 @@
+import { CreateIdentity1764200000100 } from './migrations/1764200000100-create-identity';
+
+export { IdentityModule } from './identity.module';
+export { IdentitySocketAuthenticator } from './identity-socket.authenticator';
+export { identityDemoSeed, DEMO_PASSWORD } from './identity-demo-seed';
+export { importNutsRegions, parseNutsCsv } from './nuts-regions';
+export { REFRESH_COOKIE } from './auth.controller';
+
+export const identityMigrations = [CreateIdentity1764200000100];
