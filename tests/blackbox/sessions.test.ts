@@ -18,7 +18,11 @@ describe('sign-in, sessions and refresh-token rotation', () => {
     const session = await signIn(api.url, 'officer@musterstadt.test');
     expect(session.user.email).toBe('officer@musterstadt.test');
     expect(session.user.memberships).toEqual([
-      expect.objectContaining({ organisationName: 'Gemeinde Musterstadt', role: 'procurement-officer', verification: 'verified' }),
+      expect.objectContaining({
+        organisationName: 'Gemeinde Musterstadt',
+        role: 'procurement-officer',
+        verification: 'verified',
+      }),
     ]);
     expect(session.setCookie).toMatch(/^consortio_refresh=[\w-]{40,};/);
     expect(session.setCookie).toMatch(/HttpOnly/i);

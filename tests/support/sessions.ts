@@ -16,7 +16,8 @@ export async function signIn(apiUrl: string, email: string, password = DEMO_PASS
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
   const session = (await response.json()) as SessionView;
   const setCookie = response.headers.get('set-cookie') ?? '';
   return { token: session.accessToken, cookie: setCookie.split(';')[0], setCookie, user: session.user };
@@ -33,5 +34,9 @@ export function as(
   if (who) headers.set('authorization', `Bearer ${who.token}`);
   if (init.acting) headers.set('x-acting-organisation', init.acting);
   if (init.json !== undefined) headers.set('content-type', 'application/json');
-  return fetch(`${apiUrl}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  return fetch(`${apiUrl}${path}`, {
+    ...init,
+    headers,
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
 }

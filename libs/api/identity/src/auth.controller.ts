@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MeView, SessionView } from '@consortio/shared/contracts';
-import { AuthConfig, CurrentPrincipal, Policies, Policy, type Principal, RateLimiter, type RateLimit } from '@consortio/api/platform/auth';
+import {
+  AuthConfig,
+  CurrentPrincipal,
+  Policies,
+  Policy,
+  type Principal,
+  RateLimiter,
+  type RateLimit,
+} from '@consortio/api/platform/auth';
 import { UnauthorizedException } from '@nestjs/common';
 import { SignInDto } from './dto/sign-in.dto';
 import { passwordMatches } from './passwords';
@@ -32,7 +47,11 @@ export class AuthController {
   @ApiOkResponse({ description: 'SessionView' })
   @ApiUnauthorizedResponse({ description: 'E-mail or password is wrong (the same answer for both)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
-  async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
     const account = body.email.trim().toLowerCase();
     await this.limiter.consume(SIGN_IN_BY_ADDRESS, [request.ip ?? 'unknown']);
     await this.limiter.consume(SIGN_IN_BY_ACCOUNT, [account]);
@@ -93,7 +112,12 @@ export class AuthController {
   }
 
   private clearCookie(response: Response): void {
-    response.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: this.config.AUTH_COOKIE_SECURE, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
+    response.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.AUTH_COOKIE_SECURE,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+    });
   }
 
   private cookieOf(request: Request): string | undefined {

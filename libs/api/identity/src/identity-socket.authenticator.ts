@@ -28,7 +28,9 @@ export class IdentitySocketAuthenticator extends SocketAuthenticator {
       if (!principal) throw new Error('session ended');
       return principal;
     } catch (error) {
-      throw new Error(error instanceof ForbiddenException ? 'not a member of that organisation' : (error as Error).message);
+      throw new Error(
+        error instanceof ForbiddenException ? 'not a member of that organisation' : (error as Error).message,
+      );
     }
   }
 

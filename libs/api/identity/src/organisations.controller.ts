@@ -1,7 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type AuditEventView, MEMBERSHIP_ROLES, type MemberView, type MeView, type OrganisationView, type Page } from '@consortio/shared/contracts';
+import {
+  type AuditEventView,
+  MEMBERSHIP_ROLES,
+  type MemberView,
+  type MeView,
+  type OrganisationView,
+  type Page,
+} from '@consortio/shared/contracts';
 import { AuditService } from '@consortio/api/platform/audit';
 import { CurrentPrincipal, Policies, Policy, type Principal, RateLimiter } from '@consortio/api/platform/auth';
 import { PageQueryDto } from '@consortio/api/platform/http';
@@ -25,8 +45,13 @@ export class OrganisationsController {
 
   @Post()
   @Policy(Policies.public)
-  @ApiOperation({ summary: 'Register an organisation and its first administrator (public-sector ones await verification)' })
-  async register(@Body() body: RegisterOrganisationDto, @Req() request: Request): Promise<{ organisation: OrganisationView; user: MeView }> {
+  @ApiOperation({
+    summary: 'Register an organisation and its first administrator (public-sector ones await verification)',
+  })
+  async register(
+    @Body() body: RegisterOrganisationDto,
+    @Req() request: Request,
+  ): Promise<{ organisation: OrganisationView; user: MeView }> {
     await this.limiter.consume({ name: 'register', limit: 10, windowSeconds: 3600 }, [request.ip ?? 'unknown']);
     return this.organisations.register(body);
   }
@@ -58,7 +83,10 @@ export class OrganisationsController {
 
   @Get(':organisationId/members')
   @Policy(Policies.anyOf(anyMember, Policies.platformAdmin))
-  members(@Param('organisationId', uuid) organisationId: string, @Query() query: PageQueryDto): Promise<Page<MemberView>> {
+  members(
+    @Param('organisationId', uuid) organisationId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<MemberView>> {
     return this.organisations.members(organisationId, query.page, query.pageSize);
   }
 
@@ -88,7 +116,10 @@ export class OrganisationsController {
   @Get(':organisationId/audit-events')
   @Policy(Policies.anyOf(orgAdmin, Policies.platformAdmin))
   @ApiOperation({ summary: "The organisation's audit trail, newest first" })
-  auditTrail(@Param('organisationId', uuid) organisationId: string, @Query() query: PageQueryDto): Promise<Page<AuditEventView>> {
+  auditTrail(
+    @Param('organisationId', uuid) organisationId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<AuditEventView>> {
     return this.audit.list(organisationId, query.page, query.pageSize);
   }
 }

@@ -43,11 +43,15 @@ export class OrganisationsService {
     const details = request.organisation;
     const country = await this.countryOf(details);
     if (request.admin.password.toLowerCase() === request.admin.email.toLowerCase()) {
-      throw new RequestValidationException([{ field: 'admin.password', message: 'password must not be the e-mail address' }]);
+      throw new RequestValidationException([
+        { field: 'admin.password', message: 'password must not be the e-mail address' },
+      ]);
     }
     const passwordHash = await hashPassword(request.admin.password);
     return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.query<unknown[]>('SELECT 1 FROM users WHERE lower(email) = lower($1)', [request.admin.email]);
+      const taken = await manager.query<unknown[]>('SELECT 1 FROM users WHERE lower(email) = lower($1)', [
+        request.admin.email,
+      ]);
       if (taken.length > 0) {
         throw new ConflictException('An account with this e-mail address exists. Sign in, or use another address.');
       }
@@ -73,15 +77,21 @@ export class OrganisationsService {
           platformAdmin: false,
         }),
       );
-      await manager.save(manager.create(Membership, { userId: user.id, organisationId: organisation.id, role: 'org-admin' }));
+      await manager.save(
+        manager.create(Membership, { userId: user.id, organisationId: organisation.id, role: 'org-admin' }),
+      );
       const view = toOrganisationView(organisation);
-      await this.audit.record(manager, { userId: user.id, organisationId: organisation.id }, {
-        action: 'organisation.registered',
-        entityType: 'organisation',
-        entityId: organisation.id,
-        organisationId: organisation.id,
-        summary: { after: { ...view, admin: user.email } },
-      });
+      await this.audit.record(
+        manager,
+        { userId: user.id, organisationId: organisation.id },
+        {
+          action: 'organisation.registered',
+          entityType: 'organisation',
+          entityId: organisation.id,
+          organisationId: organisation.id,
+          summary: { after: { ...view, admin: user.email } },
+        },
+      );
       return {
         organisation: view,
         user: {
@@ -112,7 +122,10 @@ export class OrganisationsService {
 
   async list(filter: OrganisationFilter, page: number, pageSize: number): Promise<Page<OrganisationView>> {
     const [rows, total] = await this.organisations.findAndCount({
-      where: { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.verification ? { verification: filter.verification } : {}) },
+      where: {
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.verification ? { verification: filter.verification } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
@@ -120,7 +133,12 @@ export class OrganisationsService {
     return { items: rows.map(toOrganisationView), page, pageSize, total };
   }
 
-  async decideVerification(principal: Principal, id: string, decision: 'verified' | 'rejected', note?: string): Promise<OrganisationView> {
+  async decideVerification(
+    principal: Principal,
+    id: string,
+    decision: 'verified' | 'rejected',
+    note?: string,
+  ): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
       const organisation = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFoundException(`There is no organisation with id ${id}.`);
@@ -144,18 +162,27 @@ export class OrganisationsService {
   }
 
   async members(organisationId: string, page: number, pageSize: number): Promise<Page<MemberView>> {
-    const rows = await this.dataSource.query<{ user_id: string; email: string; display_name: string; role: MembershipRole; created_at: Date }[]>(
+    const rows = await this.dataSource.query<
+      { user_id: string; email: string; display_name: string; role: MembershipRole; created_at: Date }[]
+    >(
       `SELECT m.user_id, u.email, u.display_name, m.role, m.created_at
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.organisation_id = $1
         ORDER BY u.display_name, u.id LIMIT $2 OFFSET $3`,
       [organisationId, pageSize, (page - 1) * pageSize],
     );
-    const [{ count }] = await this.dataSource.query<{ count: string }[]>('SELECT count(*) FROM memberships WHERE organisation_id = $1', [
-      organisationId,
-    ]);
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(
+      'SELECT count(*) FROM memberships WHERE organisation_id = $1',
+      [organisationId],
+    );
     return {
-      items: rows.map((row) => ({ userId: row.user_id, email: row.email, displayName: row.display_name, role: row.role, since: row.created_at.toISOString() })),
+      items: rows.map((row) => ({
+        userId: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        since: row.created_at.toISOString(),
+      })),
       page,
       pageSize,
       total: Number(count),
@@ -163,7 +190,12 @@ export class OrganisationsService {
   }
 
   /** Changes a member's role or removes them (role null); an organisation always keeps one administrator. */
-  async changeMembership(principal: Principal, organisationId: string, userId: string, role: MembershipRole | null): Promise<void> {
+  async changeMembership(
+    principal: Principal,
+    organisationId: string,
+    userId: string,
+    role: MembershipRole | null,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const memberships = await manager.query<{ user_id: string; role: MembershipRole }[]>(
         'SELECT user_id, role FROM memberships WHERE organisation_id = $1 FOR UPDATE',
@@ -173,12 +205,21 @@ export class OrganisationsService {
       if (!target) throw new NotFoundException(`User ${userId} is not a member of this organisation.`);
       const admins = memberships.filter((membership) => membership.role === 'org-admin').length;
       if (target.role === 'org-admin' && role !== 'org-admin' && admins === 1) {
-        throw new ConflictException('An organisation needs at least one administrator: make someone else administrator first.');
+        throw new ConflictException(
+          'An organisation needs at least one administrator: make someone else administrator first.',
+        );
       }
       if (role === null) {
-        await manager.query('DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2', [organisationId, userId]);
+        await manager.query('DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2', [
+          organisationId,
+          userId,
+        ]);
       } else {
-        await manager.query('UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2', [organisationId, userId, role]);
+        await manager.query('UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2', [
+          organisationId,
+          userId,
+          role,
+        ]);
       }
       await this.audit.record(manager, actorOf(principal), {
         action: role === null ? 'membership.removed' : 'membership.role-changed',
@@ -193,7 +234,9 @@ export class OrganisationsService {
   /** Country from the NUTS code for municipalities (checked against the region list), else as given. */
   private async countryOf(details: RegisterOrganisationDto['organisation']): Promise<string> {
     if (details.nutsCode) {
-      const known = await this.dataSource.query<unknown[]>('SELECT 1 FROM nuts_regions WHERE code = $1', [details.nutsCode]);
+      const known = await this.dataSource.query<unknown[]>('SELECT 1 FROM nuts_regions WHERE code = $1', [
+        details.nutsCode,
+      ]);
       if (known.length === 0) {
         throw new RequestValidationException([
           { field: 'organisation.nutsCode', message: `nutsCode ${details.nutsCode} is not a known NUTS 3 region` },
@@ -208,10 +251,15 @@ export class OrganisationsService {
       return country;
     }
     if (details.kind === 'authority' && details.jurisdiction) {
-      const known = await this.dataSource.query<unknown[]>('SELECT 1 FROM nuts_regions WHERE code LIKE $1 LIMIT 1', [`${details.jurisdiction}%`]);
+      const known = await this.dataSource.query<unknown[]>('SELECT 1 FROM nuts_regions WHERE code LIKE $1 LIMIT 1', [
+        `${details.jurisdiction}%`,
+      ]);
       if (known.length === 0) {
         throw new RequestValidationException([
-          { field: 'organisation.jurisdiction', message: `jurisdiction ${details.jurisdiction} matches no known NUTS region` },
+          {
+            field: 'organisation.jurisdiction',
+            message: `jurisdiction ${details.jurisdiction} matches no known NUTS region`,
+          },
         ]);
       }
     }

@@ -48,9 +48,10 @@ export class SessionsService {
       );
       if (!row || row.revoked_at || row.expires_at.getTime() <= Date.now()) return null;
       if (row.used_at) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-          row.family_id,
-        ]);
+        await manager.query(
+          'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+          [row.family_id],
+        );
         await this.audit.record(
           manager,
           { userId: row.user_id, organisationId: null },
@@ -68,7 +69,9 @@ export class SessionsService {
       return this.issue(manager, await loadUser(row.user_id), row.family_id);
     });
     if (outcome === 'reused') {
-      throw new UnauthorizedException('This session was ended for safety because its refresh token was used twice. Sign in again.');
+      throw new UnauthorizedException(
+        'This session was ended for safety because its refresh token was used twice. Sign in again.',
+      );
     }
     if (!outcome) throw new UnauthorizedException('Your session has ended: sign in again.');
     return outcome;
@@ -90,7 +93,11 @@ export class SessionsService {
       'INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
       [familyId, user.id, hashToken(refreshToken), refreshExpiresAt],
     );
-    const access = issueAccessToken({ sub: user.id, sid: familyId }, this.config.AUTH_TOKEN_SECRET, this.config.ACCESS_TOKEN_TTL_SECONDS);
+    const access = issueAccessToken(
+      { sub: user.id, sid: familyId },
+      this.config.AUTH_TOKEN_SECRET,
+      this.config.ACCESS_TOKEN_TTL_SECONDS,
+    );
     return {
       session: { accessToken: access.token, expiresAt: access.expiresAt.toISOString(), user },
       refreshToken,

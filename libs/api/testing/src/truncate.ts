@@ -10,7 +10,7 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
   if (tables.length === 0) return;
   // Replica mode skips triggers, among them the one that keeps audit_events append-only.
   await dataSource.transaction(async (manager) => {
-    await manager.query("SET LOCAL session_replication_role = replica");
+    await manager.query('SET LOCAL session_replication_role = replica');
     await manager.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   });
 }

@@ -1,6 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ORGANISATION_KINDS, type OrganisationKind, VERIFICATION_STATUSES, type VerificationStatus } from '@consortio/shared/contracts';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  VERIFICATION_STATUSES,
+  type VerificationStatus,
+} from '@consortio/shared/contracts';
 import { PageQueryDto } from '@consortio/api/platform/http';
 
 export class OrganisationListQueryDto extends PageQueryDto {

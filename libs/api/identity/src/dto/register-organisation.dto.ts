@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
+  IsObject,
   IsIn,
   IsInt,
   IsOptional,
@@ -33,7 +35,10 @@ export class OrganisationDetailsDto {
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
 
-  @ApiPropertyOptional({ description: 'ISO country code; for municipalities it follows from the NUTS code', example: 'DE' })
+  @ApiPropertyOptional({
+    description: 'ISO country code; for municipalities it follows from the NUTS code',
+    example: 'DE',
+  })
   @ValidateIf((o: OrganisationDetailsDto) => o.kind !== 'municipality' || o.country !== undefined)
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code such as DE or AT' })
   country?: string;
@@ -58,7 +63,9 @@ export class OrganisationDetailsDto {
 
   @ApiPropertyOptional({ description: 'Country code or NUTS prefix an authority oversees', example: 'DE2' })
   @ValidateIf((o: OrganisationDetailsDto) => o.kind === 'authority' || o.jurisdiction !== undefined)
-  @Matches(/^[A-Z]{2}[A-Z0-9]{0,3}$/, { message: 'jurisdiction must be a country code or NUTS prefix such as DE or DE21' })
+  @Matches(/^[A-Z]{2}[A-Z0-9]{0,3}$/, {
+    message: 'jurisdiction must be a country code or NUTS prefix such as DE or DE21',
+  })
   jurisdiction?: string;
 
   @ApiPropertyOptional({ description: 'VAT or company number of a supplier', example: 'DE123456789' })
@@ -93,13 +100,16 @@ export class AdminAccountDto {
 
 export class RegisterOrganisationDto implements RegisterOrganisationRequest {
   @ApiProperty({ type: OrganisationDetailsDto })
+  @IsDefined({ message: 'organisation must be given' })
+  @IsObject({ message: 'organisation must be an object' })
   @ValidateNested()
   @Type(() => OrganisationDetailsDto)
   organisation!: OrganisationDetailsDto;
 
   @ApiProperty({ type: AdminAccountDto, description: 'The first administrator of the organisation' })
+  @IsDefined({ message: 'admin must be given' })
+  @IsObject({ message: 'admin must be an object' })
   @ValidateNested()
   @Type(() => AdminAccountDto)
   admin!: AdminAccountDto;
 }
-

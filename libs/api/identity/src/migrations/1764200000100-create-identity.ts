@@ -30,7 +30,9 @@ export class CreateIdentity1764200000100 implements MigrationInterface {
         CHECK (kind <> 'supplier' OR vat_number IS NOT NULL)
       )`);
     await runner.query('CREATE INDEX organisations_verification ON organisations (verification, created_at)');
-    await runner.query('CREATE UNIQUE INDEX organisations_supplier_vat ON organisations (vat_number) WHERE kind = \'supplier\'');
+    await runner.query(
+      "CREATE UNIQUE INDEX organisations_supplier_vat ON organisations (vat_number) WHERE kind = 'supplier'",
+    );
     await runner.query(`
       CREATE TABLE users (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

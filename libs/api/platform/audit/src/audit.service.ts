@@ -111,7 +111,12 @@ export class AuditService {
       for (const row of rows) {
         const record = toRecord(row);
         if (row.prev_hash !== previous) {
-          return { ok: false, checked, firstBrokenSeq: Number(row.seq), reason: 'does not link to the event before it' };
+          return {
+            ok: false,
+            checked,
+            firstBrokenSeq: Number(row.seq),
+            reason: 'does not link to the event before it',
+          };
         }
         if (auditHash(record) !== row.hash) {
           return { ok: false, checked, firstBrokenSeq: Number(row.seq), reason: 'its content does not match its hash' };

@@ -15,7 +15,9 @@ describe('access tokens', () => {
     const { token } = issueAccessToken({ sub: 'user-1', sid: 's' }, secret, 900);
     expect(verifyAccessToken(token, 'another-secret-that-is-long-enough-000')).toBeNull();
     const [header, , signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'admin', sid: 's', iat: 0, exp: 9_999_999_999 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ sub: 'admin', sid: 's', iat: 0, exp: 9_999_999_999 })).toString(
+      'base64url',
+    );
     expect(verifyAccessToken(`${header}.${forged}.${signature}`, secret)).toBeNull();
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(verifyAccessToken(`${none}.${forged}.`, secret)).toBeNull();

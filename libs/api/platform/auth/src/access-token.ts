@@ -19,7 +19,12 @@ function sign(input: string, secret: string): string {
 }
 
 /** A compact JWT (HS256). */
-export function issueAccessToken(claims: Omit<AccessClaims, 'iat' | 'exp'>, secret: string, ttlSeconds: number, now = Date.now()): { token: string; expiresAt: Date } {
+export function issueAccessToken(
+  claims: Omit<AccessClaims, 'iat' | 'exp'>,
+  secret: string,
+  ttlSeconds: number,
+  now = Date.now(),
+): { token: string; expiresAt: Date } {
   const iat = Math.floor(now / 1000);
   const full: AccessClaims = { ...claims, iat, exp: iat + ttlSeconds };
   const body = `${HEADER}.${base64url(JSON.stringify(full))}`;
@@ -40,7 +45,8 @@ export function verifyAccessToken(token: string, secret: string, now = Date.now(
     return null;
   }
   const c = claims as Partial<AccessClaims>;
-  if (typeof c.sub !== 'string' || typeof c.sid !== 'string' || typeof c.exp !== 'number' || typeof c.iat !== 'number') return null;
+  if (typeof c.sub !== 'string' || typeof c.sid !== 'string' || typeof c.exp !== 'number' || typeof c.iat !== 'number')
+    return null;
   if (c.exp * 1000 <= now) return null;
   return c as AccessClaims;
 }

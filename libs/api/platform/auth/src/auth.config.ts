@@ -5,7 +5,9 @@ import { Flag } from '@consortio/api/platform/config';
 export class AuthConfig {
   /** Signs access tokens; every api instance needs the same value. At least 32 characters. */
   @Expose()
-  @IsString({ message: 'AUTH_TOKEN_SECRET must be set (at least 32 random characters, the same on every api instance)' })
+  @IsString({
+    message: 'AUTH_TOKEN_SECRET must be set (at least 32 random characters, the same on every api instance)',
+  })
   @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters long' })
   AUTH_TOKEN_SECRET!: string;
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { configProvider } from '@consortio/api/platform/config';
+import { AccessPoliciesController } from './access-policies.controller';
 import { AuthConfig } from './auth.config';
 import { PolicyCoverage } from './policy-coverage';
 import { PolicyGuard } from './policy.guard';
@@ -13,6 +14,7 @@ import { RateLimiter } from './rate-limiter';
 @Global()
 @Module({
   imports: [DiscoveryModule],
+  controllers: [AccessPoliciesController],
   providers: [
     configProvider(AuthConfig),
     PolicyGuard,

@@ -45,13 +45,18 @@ export class PolicyCoverage implements OnApplicationBootstrap {
         const path = Reflect.getMetadata(PATH_METADATA, method) as string | undefined;
         if (path === undefined) return;
         const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, method) as RequestMethod];
-        found.push(this.describe('http', `${verb} /${[base, path].filter((p) => p && p !== '/').join('/')}`, type, name, method));
+        found.push(
+          this.describe('http', `${verb} /${[base, path].filter((p) => p && p !== '/').join('/')}`, type, name, method),
+        );
       });
     }
     for (const wrapper of this.discovery.getProviders()) {
       const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
       if (!type || !wrapper.instance || !Reflect.getMetadata(GATEWAY_METADATA, type)) continue;
-      const namespace = String((Reflect.getMetadata('websockets:gateway_options', type) as { namespace?: string } | undefined)?.namespace ?? '/');
+      const namespace = String(
+        (Reflect.getMetadata('websockets:gateway_options', type) as { namespace?: string } | undefined)?.namespace ??
+          '/',
+      );
       this.eachMethod(wrapper.instance as object, (name, method) => {
         if (!Reflect.getMetadata(MESSAGE_MAPPING_METADATA, method)) return;
         const message = String(Reflect.getMetadata(MESSAGE_METADATA, method));
@@ -74,6 +79,12 @@ export class PolicyCoverage implements OnApplicationBootstrap {
     method: (...args: unknown[]) => unknown,
   ): DeclaredOperation {
     const policy = this.reflector.getAllAndOverride<PolicyDefinition | undefined>(POLICY_METADATA, [method, type]);
-    return { kind, operation, handler: `${type.name}.${name}`, policy: policy?.name ?? null, public: policy?.public ?? false };
+    return {
+      kind,
+      operation,
+      handler: `${type.name}.${name}`,
+      policy: policy?.name ?? null,
+      public: policy?.public ?? false,
+    };
   }
 }

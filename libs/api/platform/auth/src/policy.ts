@@ -38,7 +38,11 @@ export const Policies = {
   public: { name: 'public', public: true, check: () => true } satisfies PolicyDefinition,
 
   /** Any signed-in person. */
-  signedIn: { name: 'signed-in', public: false, check: ({ principal }) => principal !== null } satisfies PolicyDefinition,
+  signedIn: {
+    name: 'signed-in',
+    public: false,
+    check: ({ principal }) => principal !== null,
+  } satisfies PolicyDefinition,
 
   /** Platform administrators only. */
   platformAdmin: {
@@ -53,9 +57,7 @@ export const Policies = {
       name: `organisation-role(${roles.join('|')})`,
       public: false,
       check: ({ principal, params }) =>
-        principal !== null &&
-        principal.acting?.organisationId === params[param] &&
-        actingRoleIn(principal, roles),
+        principal !== null && principal.acting?.organisationId === params[param] && actingRoleIn(principal, roles),
     };
   },
 

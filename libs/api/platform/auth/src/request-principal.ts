@@ -8,7 +8,7 @@ export interface WithPrincipal {
 
 export function principalOf(context: ExecutionContext): Principal | null {
   if (context.getType() === 'ws') {
-    return (context.switchToWs().getClient<{ data: WithPrincipal }>().data.principal ?? null);
+    return context.switchToWs().getClient<{ data: WithPrincipal }>().data.principal ?? null;
   }
   return context.switchToHttp().getRequest<WithPrincipal>().principal ?? null;
 }
