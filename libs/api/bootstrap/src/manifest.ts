@@ -3,6 +3,7 @@ import { AuthConfig } from '@consortio/api/platform/auth';
 import { LogConfig } from '@consortio/api/platform/config';
 import { DatabaseConfig, databaseMigrations, type DemoSeed } from '@consortio/api/platform/database';
 import { HttpConfig } from '@consortio/api/platform/http';
+import { MailConfig } from '@consortio/api/platform/mail';
 import { RedisConfig } from '@consortio/api/platform/redis';
 import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
 import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
@@ -25,4 +26,4 @@ export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
 export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];
-export const WORKER_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, QueueConfig];
+export const WORKER_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, QueueConfig, MailConfig];

@@ -4,6 +4,8 @@ import { DatabaseModule } from '@consortio/api/platform/database';
 import { QueueModule } from '@consortio/api/platform/queue';
 import { RealtimeModule } from '@consortio/api/platform/realtime';
 import { RedisModule } from '@consortio/api/platform/redis';
+import { IdentityJobsModule } from '@consortio/api/identity';
+import { MailModule } from '@consortio/api/platform/mail';
 import { SystemJobsModule } from '@consortio/api/system';
 import { MIGRATIONS } from './manifest';
 
@@ -15,7 +17,9 @@ import { MIGRATIONS } from './manifest';
     DatabaseModule.forRoot({ migrations: MIGRATIONS, applicationName: 'worker' }),
     QueueModule.forWorker(),
     RealtimeModule.forWorker(),
+    MailModule,
     SystemJobsModule,
+    IdentityJobsModule,
   ],
 })
 export class WorkerAppModule {}

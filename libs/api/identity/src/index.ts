@@ -1,9 +1,10 @@
 import { CreateIdentity1764200000100 } from './migrations/1764200000100-create-identity';
+import { CreateInvitationsAndAccountTokens1764200000200 } from './migrations/1764200000200-create-invitations-and-account-tokens';
 
-export { IdentityModule } from './identity.module';
+export { IdentityJobsModule, IdentityModule } from './identity.module';
 export { IdentitySocketAuthenticator } from './identity-socket.authenticator';
 export { identityDemoSeed, DEMO_PASSWORD } from './identity-demo-seed';
 export { importNutsRegions, parseNutsCsv } from './nuts-regions';
 export { REFRESH_COOKIE } from './auth.controller';
 
-export const identityMigrations = [CreateIdentity1764200000100];
+export const identityMigrations = [CreateIdentity1764200000100, CreateInvitationsAndAccountTokens1764200000200];

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeView, SessionView } from '@consortio/shared/contracts';
 import { AuditService } from '@consortio/api/platform/audit';
 import { AuthConfig, issueAccessToken } from '@consortio/api/platform/auth';
+import { hashToken, newToken } from './one-time-token';
 
 interface RefreshRow {
   id: string;
@@ -19,8 +20,6 @@ export interface IssuedSession {
   refreshToken: string;
   refreshExpiresAt: Date;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Short-lived access tokens and rotating refresh tokens. Each sign-in starts a family; each
@@ -87,11 +86,11 @@ export class SessionsService {
   }
 
   private async issue(manager: EntityManager, user: MeView, familyId: string): Promise<IssuedSession> {
-    const refreshToken = randomBytes(32).toString('base64url');
+    const { token: refreshToken, hash } = newToken();
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await manager.query(
       'INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
-      [familyId, user.id, hashToken(refreshToken), refreshExpiresAt],
+      [familyId, user.id, hash, refreshExpiresAt],
     );
     const access = issueAccessToken(
       { sub: user.id, sid: familyId },

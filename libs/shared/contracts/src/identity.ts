@@ -3,7 +3,11 @@ export const ORGANISATION_KINDS = ['municipality', 'central-purchasing-body', 'a
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** Public-sector organisations must be verified by a platform administrator before they join consortia. */
-export const PUBLIC_SECTOR_KINDS: readonly OrganisationKind[] = ['municipality', 'central-purchasing-body', 'authority'];
+export const PUBLIC_SECTOR_KINDS: readonly OrganisationKind[] = [
+  'municipality',
+  'central-purchasing-body',
+  'authority',
+];
 
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected', 'not-required'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -110,4 +114,29 @@ export interface AuditVerification {
   checked: number;
   firstBrokenSeq: number | null;
   reason?: string;
+}
+
+export type InvitationStatus = 'open' | 'accepted' | 'revoked' | 'expired';
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: MembershipRole;
+  status: InvitationStatus;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** What the accept page shows before the person decides. */
+export interface InvitationPreview {
+  organisationName: string;
+  email: string;
+  role: MembershipRole;
+  /** When false, accepting needs a display name and a password for the new account. */
+  accountExists: boolean;
+}
+
+export interface InvitationAccepted {
+  organisationId: string;
+  accountCreated: boolean;
 }

@@ -6,16 +6,23 @@
 export interface JobPayloads {
   /** End-to-end check of the asynchronous path; completes a row in `system_probes`. */
   'system.probe': { probeId: string };
+  /** E-mails carry one-time links; the token is made when the mail is sent, so none waits in a queue. */
+  'mail.invitation': { invitationId: string };
+  'mail.password-reset': { tokenId: string };
+  'mail.email-change': { tokenId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system'] as const;
+export const QUEUE_NAMES = ['system', 'mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
-export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   'system.probe': 'system',
-};
+  'mail.invitation': 'mail',
+  'mail.password-reset': 'mail',
+  'mail.email-change': 'mail',
+} as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {
   [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never;
