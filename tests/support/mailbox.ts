@@ -26,7 +26,7 @@ export class Mailbox {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          box?.messages.push(
+          messages.push(
             parse(
               Buffer.concat(chunks).toString('utf8'),
               session.envelope.rcptTo.map((r) => r.address),
