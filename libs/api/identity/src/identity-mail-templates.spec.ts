@@ -6,7 +6,13 @@ describe('identity e-mail templates', () => {
 
   it.each(MAIL_LOCALES)('has every message in %s, each carrying its link', (locale) => {
     const mails = [
-      invitationMail[locale]({ organisation: 'Gemeinde Musterstadt', inviter: 'Jonas', role: ROLE_NAMES['viewer'][locale], link, days: 7 }),
+      invitationMail[locale]({
+        organisation: 'Gemeinde Musterstadt',
+        inviter: 'Jonas',
+        role: ROLE_NAMES['viewer'][locale],
+        link,
+        days: 7,
+      }),
       passwordResetMail[locale]({ name: 'Anna', link, minutes: 60 }),
       emailChangeMail[locale]({ name: 'Anna', link, hours: 24 }),
     ];

@@ -17,13 +17,17 @@ describe('audit trail (PostgreSQL)', () => {
 
   const append = (n: number, organisationId: string | null = null) =>
     dataSource.transaction((manager) =>
-      audit.record(manager, { userId: null, organisationId }, {
-        action: 'test.event',
-        entityType: 'thing',
-        entityId: String(n),
-        organisationId,
-        summary: { after: { n } },
-      }),
+      audit.record(
+        manager,
+        { userId: null, organisationId },
+        {
+          action: 'test.event',
+          entityType: 'thing',
+          entityId: String(n),
+          organisationId,
+          summary: { after: { n } },
+        },
+      ),
     );
 
   it('keeps one valid chain when many transactions append at the same time', async () => {
@@ -44,12 +48,21 @@ describe('audit trail (PostgreSQL)', () => {
       await manager.query('SET LOCAL session_replication_role = replica');
       await manager.query('DELETE FROM audit_events WHERE seq = 3');
     });
-    expect(await audit.verify()).toEqual({ ok: false, checked: 2, firstBrokenSeq: 4, reason: 'does not link to the event before it' });
+    expect(await audit.verify()).toEqual({
+      ok: false,
+      checked: 2,
+      firstBrokenSeq: 4,
+      reason: 'does not link to the event before it',
+    });
   });
 
   it('refuses to record outside a transaction', async () => {
     await expect(
-      audit.record(dataSource.manager, { userId: null, organisationId: null }, { action: 'x', entityType: 'y', entityId: 'z', organisationId: null, summary: {} }),
+      audit.record(
+        dataSource.manager,
+        { userId: null, organisationId: null },
+        { action: 'x', entityType: 'y', entityId: 'z', organisationId: null, summary: {} },
+      ),
     ).rejects.toThrow(/inside the transaction/);
   });
 
