@@ -38,6 +38,11 @@ export const MATRIX: Record<string, Access> = {
   'POST /auth/password-reset/confirm': 'public',
   'POST /me/email-change': 'signed-in',
   'POST /auth/email-change/confirm': 'public',
+  'GET /auth/oidc/start': 'public',
+  'GET /auth/oidc/callback': 'public',
+  'PUT /organisations/:organisationId/identity-provider': 'org-admin',
+  'GET /organisations/:organisationId/identity-provider': 'org-admin',
+  'DELETE /organisations/:organisationId/identity-provider': 'org-admin',
   '/events subscribe': 'public',
   '/events unsubscribe': 'public',
 };

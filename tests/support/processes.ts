@@ -94,6 +94,7 @@ export interface ApiProcess extends PlatformProcess {
 export async function startApi(env: NodeJS.ProcessEnv, options: { waitForReady?: boolean } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const api = startNode('api', ['dist/apps/api/main.js'], {
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...env,
     PORT: String(port),
     HOST: '127.0.0.1',

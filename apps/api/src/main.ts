@@ -48,7 +48,9 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      throw new ConfigurationError('command line', [`unknown command "${command}"; use serve, migrate, seed or import-nuts`]);
+      throw new ConfigurationError('command line', [
+        `unknown command "${command}"; use serve, migrate, seed or import-nuts`,
+      ]);
   }
 }
 

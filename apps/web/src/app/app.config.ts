@@ -1,6 +1,7 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideCore } from '@consortio/web/core';
+import { provideIdentity, sessionInterceptor } from '@consortio/web/identity/data-access';
 import { provideTranslatedPaginator } from '@consortio/web/ui';
 import { appRoutes } from './app.routes';
 
@@ -9,7 +10,8 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideCore(),
+    provideCore({ interceptors: [sessionInterceptor] }),
+    provideIdentity(),
     provideTranslatedPaginator(),
   ],
 };

@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { identityRoutes } from '@consortio/web/identity/feature';
 
 export const appRoutes: Route[] = [
   {
@@ -6,6 +7,7 @@ export const appRoutes: Route[] = [
     pathMatch: 'full',
     loadChildren: () => import('@consortio/web/home/feature').then((m) => m.homeRoutes),
   },
+  ...identityRoutes,
   {
     path: '**',
     title: 'notFound.title',

@@ -1,13 +1,24 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { SessionService } from '@consortio/web/identity/data-access';
+import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
 @Component({
   selector: 'cs-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LayoutShell, RouterOutlet],
+  imports: [LayoutShell, RouterOutlet, AccountMenu],
   templateUrl: './app.html',
 })
 export class App {
-  protected readonly navItems: readonly NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: 'home', exact: true }];
+  private readonly session = inject(SessionService);
+
+  protected readonly navItems = computed<readonly NavItem[]>(() => [
+    { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
+    ...identityNavItems({
+      signedIn: this.session.isSignedIn(),
+      platformAdmin: this.session.isPlatformAdmin(),
+      actsForOrganisation: this.session.actingOrganisation() !== null,
+    }),
+  ]);
 }

@@ -21,11 +21,9 @@ import {
 import { UnauthorizedException } from '@nestjs/common';
 import { SignInDto } from './dto/sign-in.dto';
 import { passwordMatches } from './passwords';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 import { type IssuedSession, SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
-
-export const REFRESH_COOKIE = 'consortio_refresh';
-const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
 const SIGN_IN_BY_ADDRESS: RateLimit = { name: 'sign-in-ip', limit: 30, windowSeconds: 300 };
 const SIGN_IN_BY_ACCOUNT: RateLimit = { name: 'sign-in-account', limit: 10, windowSeconds: 900 };
@@ -100,28 +98,15 @@ export class AuthController {
   }
 
   private answer(issued: IssuedSession, response: Response): SessionView {
-    response.cookie(REFRESH_COOKIE, issued.refreshToken, {
-      httpOnly: true,
-      secure: this.config.AUTH_COOKIE_SECURE,
-      sameSite: 'strict',
-      path: REFRESH_COOKIE_PATH,
-      expires: issued.refreshExpiresAt,
-    });
-    response.setHeader('Cache-Control', 'no-store');
+    setRefreshCookie(response, issued, this.config.AUTH_COOKIE_SECURE);
     return issued.session;
   }
 
   private clearCookie(response: Response): void {
-    response.clearCookie(REFRESH_COOKIE, {
-      httpOnly: true,
-      secure: this.config.AUTH_COOKIE_SECURE,
-      sameSite: 'strict',
-      path: REFRESH_COOKIE_PATH,
-    });
+    clearRefreshCookie(response, this.config.AUTH_COOKIE_SECURE);
   }
 
   private cookieOf(request: Request): string | undefined {
-    const value = (request.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
-    return typeof value === 'string' && value.length > 0 ? value : undefined;
+    return refreshCookieOf(request);
   }
 }

@@ -12,6 +12,8 @@ import { IdentityPrincipalResolver } from './identity-principal.resolver';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { IdentityMailProcessor } from './jobs/identity-mail.processor';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { SessionsService } from './sessions.service';
@@ -24,6 +26,7 @@ import { UsersService } from './users.service';
   controllers: [
     AuthController,
     AccountController,
+    OidcController,
     OrganisationsController,
     InvitationsController,
     AuditTrailController,
@@ -34,6 +37,7 @@ import { UsersService } from './users.service';
     OrganisationsService,
     InvitationsService,
     AccountRecoveryService,
+    OidcService,
     IdentityPrincipalResolver,
     { provide: PrincipalResolver, useExisting: IdentityPrincipalResolver },
   ],

@@ -263,9 +263,11 @@ export class OrganisationsService {
         ]);
       }
     }
-    if (!details.country) {
+    // Authorities' jurisdictions and suppliers' VAT numbers start with the country code.
+    const country = details.country ?? (details.jurisdiction ?? details.vatNumber)?.slice(0, 2);
+    if (!country) {
       throw new RequestValidationException([{ field: 'organisation.country', message: 'country must be given' }]);
     }
-    return details.country;
+    return country;
   }
 }

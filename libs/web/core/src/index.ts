@@ -7,6 +7,7 @@ export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/translated-title.strategy';
 export * from './lib/http/api-base-url';
 export * from './lib/http/api-error';
+export * from './lib/forms/field-errors';
 export * from './lib/health/health.service';
 export * from './lib/probes/events-socket';
 export * from './lib/probes/probes.service';

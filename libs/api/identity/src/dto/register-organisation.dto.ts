@@ -39,7 +39,8 @@ export class OrganisationDetailsDto {
     description: 'ISO country code; for municipalities it follows from the NUTS code',
     example: 'DE',
   })
-  @ValidateIf((o: OrganisationDetailsDto) => o.kind !== 'municipality' || o.country !== undefined)
+  // Derived from the NUTS code, jurisdiction or VAT number; central purchasing bodies state it.
+  @ValidateIf((o: OrganisationDetailsDto) => o.kind === 'central-purchasing-body' || o.country !== undefined)
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code such as DE or AT' })
   country?: string;
 

@@ -1,5 +1,5 @@
 import { Expose, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { Flag } from '@consortio/api/platform/config';
 
 export class AuthConfig {
@@ -30,4 +30,12 @@ export class AuthConfig {
   @Flag()
   @IsBoolean({ message: 'AUTH_COOKIE_SECURE must be true or false' })
   AUTH_COOKIE_SECURE = true;
+
+  /** Where people reach the platform; identity providers redirect back to it. */
+  @Expose()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'PUBLIC_URL must be the web address of this platform, e.g. https://consortio.example' },
+  )
+  PUBLIC_URL = 'http://localhost:3000';
 }

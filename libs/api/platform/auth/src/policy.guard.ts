@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
@@ -62,7 +63,7 @@ export class PolicyGuard implements CanActivate {
     if (!claims) throw new UnauthorizedException('Your session has expired or the token is invalid: sign in again.');
     const acting = request.headers[ACTING_ORGANISATION_HEADER];
     if (acting !== undefined && (typeof acting !== 'string' || !UUID.test(acting))) {
-      throw new UnauthorizedException(`The ${ACTING_ORGANISATION_HEADER} header must be an organisation id.`);
+      throw new BadRequestException(`The ${ACTING_ORGANISATION_HEADER} header must be an organisation id.`);
     }
     const principal = await this.resolver.resolve(claims.sub, claims.sid, acting ?? null);
     if (!principal) throw new UnauthorizedException('Your session has ended: sign in again.');

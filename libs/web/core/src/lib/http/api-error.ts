@@ -8,6 +8,8 @@ export interface ApiError {
   status: number;
   problem: ProblemDetails | null;
   fieldErrors: readonly FieldError[];
+  /** Seconds to wait before trying again, from `Retry-After` (429, 503); null when not sent. */
+  retryAfterSeconds: number | null;
 }
 
 export function isProblemDetails(value: unknown): value is ProblemDetails {
@@ -37,15 +39,27 @@ export function toApiError(error: unknown): ApiError {
     const body = parseBody(error.error);
     const problem = isProblemDetails(body) ? body : null;
     const fieldErrors = Array.isArray(problem?.errors) ? problem.errors.filter(isFieldError) : [];
-    return { status: error.status, problem, fieldErrors };
+    return { status: error.status, problem, fieldErrors, retryAfterSeconds: retryAfterOf(error) };
   }
-  return { status: 0, problem: null, fieldErrors: [] };
+  return { status: 0, problem: null, fieldErrors: [], retryAfterSeconds: null };
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110, 10.2.3). */
+function retryAfterOf(error: HttpErrorResponse, now = Date.now()): number | null {
+  const value = error.headers?.get('Retry-After')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** One sentence a person can act on. Server details are shown as sent (the API answers in English). */
 export function describeApiError(error: ApiError, i18n: Pick<I18nService, 't'>): string {
   if (error.status === 0) return i18n.t('errors.network');
   const problem = error.problem;
+  // The server's reason (which organisation, which role) follows the translated sentence.
+  if (error.status === 403)
+    return i18n.t('errors.forbidden', { detail: problem?.detail || problem?.title || '' }).trim();
   if (problem) return problem.detail || problem.title;
   return i18n.t('errors.unexpected', { status: error.status });
 }

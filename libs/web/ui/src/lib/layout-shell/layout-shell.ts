@@ -25,6 +25,7 @@ export const NARROW_LAYOUT_QUERY = '(max-width: 839.98px)';
 /**
  * Application frame: skip link, banner toolbar with product name and language switch,
  * navigation (side panel on wide screens, drawer on narrow ones) and the `main` landmark.
+ * Content marked `csShellActions` goes to the end of the toolbar (e.g. the account menu).
  */
 @Component({
   selector: 'cs-layout-shell',
