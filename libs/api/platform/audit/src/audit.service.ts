@@ -146,18 +146,14 @@ function toRecord(row: AuditRow): AuditRecord {
 }
 
 function toView(row: AuditRow): AuditEventView {
+  // The view shows the event's own hash; its predecessor's is an internal link.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { summary, prevHash, ...event } = toRecord(row);
   return {
     seq: Number(row.seq),
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actorUserId: row.actor_user_id,
-    actorOrganisationId: row.actor_organisation_id,
-    organisationId: row.organisation_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.summary.before ?? null,
-    after: row.summary.after ?? null,
+    ...event,
+    before: summary.before ?? null,
+    after: summary.after ?? null,
     hash: row.hash,
   };
 }
