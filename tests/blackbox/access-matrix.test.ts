@@ -1,3 +1,4 @@
+import { io, type Socket } from 'socket.io-client';
 import type { ProblemDetails } from '@consortio/shared/contracts';
 import { type ApiProcess, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
@@ -83,5 +84,34 @@ describe('access matrix over every operation', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('authenticates socket connections at the handshake and checks every event against its policy', async () => {
+    const connect = (auth: Record<string, unknown>) =>
+      new Promise<{ socket: Socket; error?: string }>((done) => {
+        const socket = io(`${api.url}/events`, { transports: ['websocket'], reconnection: false, auth });
+        socket.once('connect', () => done({ socket }));
+        socket.once('connect_error', (error) => done({ socket, error: error.message }));
+      });
+    const forged = await connect({ token: 'not-a-token' });
+    expect(forged.error).toBe('invalid or expired access token');
+    forged.socket.disconnect();
+    const foreign = await connect({
+      token: callers.officer.token,
+      organisationId: callers.ministry.user.memberships[0].organisationId,
+    });
+    expect(foreign.error).toBe('not a member of that organisation');
+    foreign.socket.disconnect();
+
+    for (const who of [null, callers.viewer, callers.supplier]) {
+      const { socket, error } = await connect(who ? { token: who.token } : {});
+      expect(error).toBeUndefined();
+      for (const event of ['subscribe', 'unsubscribe']) {
+        expect(MATRIX[`/events ${event}`]).toBe('public');
+        const ack = (await socket.timeout(5_000).emitWithAck(event, { channel: 'system' })) as { ok: boolean };
+        expect(ack).toEqual({ ok: true, channel: 'system' });
+      }
+      socket.disconnect();
+    }
   });
 });

@@ -50,25 +50,31 @@ export const MATRIX: Record<string, Access> = {
 export type Caller =
   | 'anonymous'
   | 'officer'
+  | 'legalReviewer'
+  | 'viewer'
   | 'orgAdmin'
   | 'otherMunicipality'
   | 'ministry'
   | 'supplier'
   | 'platformAdmin';
 
+const MEMBERS: Caller[] = ['officer', 'legalReviewer', 'viewer', 'orgAdmin'];
+
 export const ALLOWED: Record<Access, Caller[]> = {
-  public: ['anonymous', 'officer', 'orgAdmin', 'otherMunicipality', 'ministry', 'supplier', 'platformAdmin'],
-  'signed-in': ['officer', 'orgAdmin', 'otherMunicipality', 'ministry', 'supplier', 'platformAdmin'],
+  public: ['anonymous', ...MEMBERS, 'otherMunicipality', 'ministry', 'supplier', 'platformAdmin'],
+  'signed-in': [...MEMBERS, 'otherMunicipality', 'ministry', 'supplier', 'platformAdmin'],
   'platform-admin': ['platformAdmin'],
-  member: ['officer', 'orgAdmin'],
-  'member-or-platform-admin': ['officer', 'orgAdmin', 'platformAdmin'],
+  member: MEMBERS,
+  'member-or-platform-admin': [...MEMBERS, 'platformAdmin'],
   'org-admin': ['orgAdmin'],
   'org-admin-or-platform-admin': ['orgAdmin', 'platformAdmin'],
 };
 
-/** The demo account that plays each caller; the target organisation is the officer's (Musterstadt). */
+/** The demo account that plays each caller: every role of the owning organisation (Musterstadt) and outsiders. */
 export const CALLER_EMAILS: Record<Exclude<Caller, 'anonymous'>, string> = {
   officer: 'officer@musterstadt.test',
+  legalReviewer: 'legal@musterstadt.test',
+  viewer: 'viewer@musterstadt.test',
   orgAdmin: 'admin@musterstadt.test',
   otherMunicipality: 'officer@beispielheim.test',
   ministry: 'analyst@ministry.test',

@@ -127,6 +127,13 @@ const PEOPLE: {
     label: 'legal reviewer, Musterstadt',
   },
   {
+    email: 'viewer@musterstadt.test',
+    name: 'Tobias Frank',
+    organisation: 'musterstadt',
+    role: 'viewer',
+    label: 'viewer, Musterstadt',
+  },
+  {
     email: 'officer@beispielheim.test',
     name: 'Lukas Maier',
     organisation: 'beispielheim',
