@@ -43,6 +43,9 @@ export const MATRIX: Record<string, Access> = {
   'PUT /organisations/:organisationId/identity-provider': 'org-admin',
   'GET /organisations/:organisationId/identity-provider': 'org-admin',
   'DELETE /organisations/:organisationId/identity-provider': 'org-admin',
+  'GET /cpv': 'public',
+  'GET /cpv/:code': 'public',
+  'GET /cpv/:code/children': 'public',
   '/events subscribe': 'public',
   '/events unsubscribe': 'public',
 };

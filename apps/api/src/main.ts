@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { API_CONFIG, ApiAppModule, importNuts, migrate, seedDemo } from '@consortio/api/bootstrap';
+import { API_CONFIG, ApiAppModule, importCpv, importNuts, migrate, seedDemo } from '@consortio/api/bootstrap';
 import { assertConfig, ConfigurationError } from '@consortio/api/platform/config';
 import { configureHttpApp, handleShutdownSignals, HttpConfig } from '@consortio/api/platform/http';
 import { RedisIoAdapter } from '@consortio/api/platform/realtime';
 
 /**
  * One entry point: `main.js` serves HTTP and socket.io; `main.js migrate` applies database
- * migrations; `main.js seed` loads the demo data; `main.js import-nuts <csv>` loads NUTS regions.
+ * migrations; `main.js seed` loads the demo data; `main.js import-nuts <csv>` and
+ * `main.js import-cpv <json>` load the NUTS regions and the CPV list.
  * Commands print JSON lines.
  */
 async function serve(): Promise<void> {
@@ -47,9 +48,15 @@ async function main(command: string | undefined): Promise<void> {
       console.log(JSON.stringify({ event: 'import-nuts', regions: await importNuts(file) }));
       return;
     }
+    case 'import-cpv': {
+      const file = process.argv[3];
+      if (!file) throw new ConfigurationError('command line', ['import-cpv needs the path of the CPV JSON file']);
+      console.log(JSON.stringify({ event: 'import-cpv', codes: await importCpv(file) }));
+      return;
+    }
     default:
       throw new ConfigurationError('command line', [
-        `unknown command "${command}"; use serve, migrate, seed or import-nuts`,
+        `unknown command "${command}"; use serve, migrate, seed, import-nuts or import-cpv`,
       ]);
   }
 }

@@ -8,6 +8,7 @@ import { HealthModule, HttpConfig } from '@consortio/api/platform/http';
 import { QueueModule } from '@consortio/api/platform/queue';
 import { RealtimeModule } from '@consortio/api/platform/realtime';
 import { RedisModule } from '@consortio/api/platform/redis';
+import { RequirementsModule } from '@consortio/api/requirements';
 import { SystemModule } from '@consortio/api/system';
 import { MIGRATIONS } from './manifest';
 
@@ -24,6 +25,7 @@ import { MIGRATIONS } from './manifest';
     RealtimeModule.forApi(IdentitySocketAuthenticator),
     HealthModule,
     SystemModule,
+    RequirementsModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

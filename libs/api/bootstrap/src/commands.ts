@@ -9,6 +9,7 @@ import {
   type MigrationReport,
 } from '@consortio/api/platform/database';
 import { importNutsRegions } from '@consortio/api/identity';
+import { importCpvCodes } from '@consortio/api/requirements';
 import { DEMO_SEEDS, MIGRATIONS } from './manifest';
 
 async function withDataSource<T>(name: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
@@ -34,4 +35,9 @@ export function seedDemo(): Promise<DemoSeedReport> {
 /** `main.js import-nuts <file>`: loads the NUTS 3 regions, e.g. from ../shared/data/nuts/nuts-2024-level3.csv. */
 export function importNuts(path: string): Promise<number> {
   return withDataSource('import-nuts', (dataSource) => importNutsRegions(dataSource, path));
+}
+
+/** `main.js import-cpv <file>`: loads the CPV 2008 list, e.g. ../shared/data/cpv/cpv-2008-en.json. */
+export function importCpv(path: string): Promise<number> {
+  return withDataSource('import-cpv', (dataSource) => importCpvCodes(dataSource, path));
 }

@@ -7,6 +7,7 @@ import { MailConfig } from '@consortio/api/platform/mail';
 import { RedisConfig } from '@consortio/api/platform/redis';
 import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
 import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
+import { requirementsDemoSeed, requirementsMigrations } from '@consortio/api/requirements';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 
 /**
@@ -20,9 +21,10 @@ export const MIGRATIONS = [
   ...systemMigrations,
   ...auditMigrations,
   ...identityMigrations,
+  ...requirementsMigrations,
 ];
 
-export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed, requirementsDemoSeed];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
 export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];

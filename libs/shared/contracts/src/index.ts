@@ -4,3 +4,5 @@ export * from './page';
 export * from './system';
 export * from './events';
 export * from './identity';
+export * from './cpv-level';
+export * from './requirements';

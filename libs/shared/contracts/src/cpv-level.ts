@@ -1,0 +1,1 @@
+export type CpvLevel = 'division' | 'group' | 'class' | 'category' | 'subdivision';
