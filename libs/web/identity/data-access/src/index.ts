@@ -4,3 +4,6 @@ export * from './lib/session/session.guards';
 export * from './lib/session/provide-identity';
 export * from './lib/organisations/organisations.service';
 export * from './lib/audit/audit-trail.service';
+export * from './lib/invitations/invitations.service';
+export * from './lib/account/account.service';
+export * from './lib/identity-provider/identity-provider.service';

@@ -15,6 +15,27 @@ export const identityRoutes: Routes = [
     canActivate: [signedOutGuard],
     loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage),
   },
+  // The pages e-mail links lead to: public, whether or not someone is signed in here.
+  {
+    path: 'accept-invitation',
+    title: 'acceptInvitation.title',
+    loadComponent: () => import('./accept-invitation/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'forgotPassword.title',
+    loadComponent: () => import('./password-reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'resetPassword.title',
+    loadComponent: () => import('./password-reset/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'confirm-email',
+    title: 'confirmEmail.title',
+    loadComponent: () => import('./email-change/confirm-email-page').then((m) => m.ConfirmEmailPage),
+  },
   {
     path: 'profile',
     title: 'profile.title',

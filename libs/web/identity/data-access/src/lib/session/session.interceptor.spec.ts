@@ -1,10 +1,10 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeView, SessionView } from '@consortio/shared/contracts';
 import { firstValueFrom } from 'rxjs';
-import { sessionInterceptor } from './session.interceptor';
+import { CHECKS_PASSWORD, sessionInterceptor } from './session.interceptor';
 import { ACTING_ORGANISATION_STORAGE_KEY, SessionService } from './session.service';
 
 const MUSTERSTADT = '11111111-1111-4111-8111-111111111111';
@@ -147,6 +147,23 @@ describe('sessionInterceptor', () => {
     await expect(answer).rejects.toMatchObject({ status: 401 });
     expect(sessions.isSignedIn()).toBe(false);
     expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/', reason: 'expired' } });
+  });
+
+  it('keeps the session when a password check is refused even with a fresh token', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const context = new HttpContext().set(CHECKS_PASSWORD, true);
+    const change = firstValueFrom(http.post('/api/v1/me/email-change', { newEmail: 'x@y.test' }, { context }));
+    backend.expectOne('/api/v1/me/email-change').flush(problem401, unauthorised);
+    await Promise.resolve();
+    backend.expectOne('/api/v1/auth/refresh').flush(session('token-2'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const retry = backend.expectOne('/api/v1/me/email-change');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer token-2');
+    retry.flush({ ...problem401, detail: 'The password is wrong.' }, unauthorised);
+
+    await expect(change).rejects.toMatchObject({ status: 401 });
+    expect(sessions.isSignedIn()).toBe(true);
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('passes a wrong-password 401 of sign-in through without refreshing', async () => {

@@ -1,4 +1,4 @@
-import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import { HttpContextToken, HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { ACTING_ORGANISATION_HEADER } from '@consortio/shared/contracts';
 import { API_BASE_URL } from '@consortio/web/core';
@@ -11,6 +11,13 @@ function authorised(request: HttpRequest<unknown>, token: string | null, acting:
   if (token && acting) headers[ACTING_ORGANISATION_HEADER] = acting;
   return Object.keys(headers).length > 0 ? request.clone({ setHeaders: headers }) : request;
 }
+
+/**
+ * Marks a request whose 401 may mean "wrong password" (e.g. confirming an e-mail change): it is
+ * still refreshed and retried once, but a 401 on the retry with a fresh token is the answer to
+ * the password, so the session is kept.
+ */
+export const CHECKS_PASSWORD = new HttpContextToken<boolean>(() => false);
 
 const isUnauthorised = (error: unknown): error is HttpErrorResponse =>
   error instanceof HttpErrorResponse && error.status === 401;
@@ -38,7 +45,7 @@ export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
           }
           return next(authorised(request, fresh, session.actingOrganisationId())).pipe(
             catchError((retryError: unknown) => {
-              if (isUnauthorised(retryError)) session.expire();
+              if (isUnauthorised(retryError) && !request.context.get(CHECKS_PASSWORD)) session.expire();
               return throwError(() => retryError);
             }),
           );

@@ -26,6 +26,8 @@ import {
 import { OrganisationsService, SessionService } from '@consortio/web/identity/data-access';
 import { type BadgeStatus, confirmAction, Icon, StatusBadge } from '@consortio/web/ui';
 import { AuditTable } from '../audit/audit-table';
+import { IdentityProviderSection } from './identity-provider-section';
+import { InvitationsSection } from './invitations-section';
 import {
   KIND_LABEL,
   PAGE_SIZE_OPTIONS,
@@ -46,6 +48,8 @@ const emptyPage = <T>(): Page<T> => ({ items: [], page: 1, pageSize: DEFAULT_PAG
     MatSelectModule,
     MatButtonModule,
     AuditTable,
+    InvitationsSection,
+    IdentityProviderSection,
     Icon,
     StatusBadge,
     TranslatePipe,

@@ -7,13 +7,14 @@ import type { MembershipView } from '@consortio/shared/contracts';
 import { I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { type BadgeStatus, StatusBadge } from '@consortio/web/ui';
+import { EmailChangeForm } from '../email-change/email-change-form';
 import { KIND_LABEL, ROLE_LABEL, VERIFICATION_BADGE, VERIFICATION_LABEL } from '../shared/identity-labels';
 
 /** Who is signed in, their organisations and roles, and which organisation they act for. */
 @Component({
   selector: 'cs-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatButtonModule, RouterLink, StatusBadge, TranslatePipe],
+  imports: [MatTableModule, MatButtonModule, RouterLink, StatusBadge, EmailChangeForm, TranslatePipe],
   templateUrl: './profile-page.html',
   styleUrl: '../shared/identity-page.scss',
 })

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { SessionView } from '@consortio/shared/contracts';
 import { I18nService } from '@consortio/web/core';
-import { SessionService } from '@consortio/web/identity/data-access';
+import { AccountService, SessionService } from '@consortio/web/identity/data-access';
 import { SignInPage } from './sign-in-page';
 
 /** Lets the answer's promise chain finish, then renders. */
@@ -76,6 +76,17 @@ describe('SignInPage', () => {
     expect(byTestId(root, 'sign-in-email')?.getAttribute('aria-invalid')).toBe('true');
     expect(fieldError(root, 'sign-in-password')).toBeNull();
     expect(byTestId(root, 'sign-in-error')).toBeNull();
+  });
+
+  it("checks the e-mail address before going to the organisation's sign-in", async () => {
+    const { fixture, root } = await render();
+    const url = jest.spyOn(TestBed.inject(AccountService), 'singleSignOnUrl');
+    byTestId(root, 'sign-in-sso')?.click();
+    await settle(fixture);
+    expect(fieldError(root, 'sign-in-email')).toBe('This field is required.');
+    // Only the e-mail is needed: the password field stays quiet.
+    expect(fieldError(root, 'sign-in-password')).toBeNull();
+    expect(url).not.toHaveBeenCalled();
   });
 
   it('checks required fields before asking the api', async () => {

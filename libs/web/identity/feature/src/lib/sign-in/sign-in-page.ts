@@ -3,6 +3,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  DOCUMENT,
   ElementRef,
   inject,
   Injector,
@@ -25,7 +26,7 @@ import {
   toApiError,
   TranslatePipe,
 } from '@consortio/web/core';
-import { safeReturnUrl, SessionService } from '@consortio/web/identity/data-access';
+import { AccountService, safeReturnUrl, SessionService } from '@consortio/web/identity/data-access';
 import { Icon } from '@consortio/web/ui';
 import { focusFirstInvalid } from '../shared/focus';
 
@@ -43,6 +44,8 @@ export class SignInPage implements OnInit {
   private readonly i18n = inject(I18nService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly account = inject(AccountService);
+  private readonly document = inject(DOCUMENT);
   private lockTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Query parameters (router input binding). */
@@ -92,6 +95,24 @@ export class SignInPage implements OnInit {
     } finally {
       this.submitting.set(false);
     }
+  }
+
+  /**
+   * A full-page navigation to the api, which sends the browser to the organisation's identity
+   * provider and back here with the session cookie; the restore on start then signs the person in.
+   * Only the e-mail address is needed (its domain chooses the provider), so only it is checked.
+   */
+  protected signInWithOrganisation(): void {
+    if (this.submitting()) return;
+    this.error.set(null);
+    const email = this.form.controls.email;
+    if (email.invalid) {
+      email.markAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
+      return;
+    }
+    const returnUrl = safeReturnUrl(this.returnUrl()) ?? '/profile';
+    this.document.defaultView?.location.assign(this.account.singleSignOnUrl(email.value.trim(), returnUrl));
   }
 
   private show(error: ApiError): void {
