@@ -82,7 +82,7 @@ describe('sign-in, sessions and refresh-token rotation', () => {
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
-  it('locks an account out with 429 and Retry-After after repeated wrong passwords, without revealing it exists', async () => {
+  it('locks an account out on every api instance with 429 and Retry-After after repeated wrong passwords', async () => {
     const attempt = (email: string) =>
       fetch(`${api.url}/api/v1/auth/sign-in`, {
         method: 'POST',
@@ -95,6 +95,18 @@ describe('sign-in, sessions and refresh-token rotation', () => {
     const locked = await attempt('buyer@cpb.test');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The lock lives in Redis, so another api instance refuses the account as well.
+    const other = await startApi(platformEnv());
+    try {
+      const elsewhere = await fetch(`${other.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'buyer@cpb.test', password: DEMO_PASSWORD }),
+      });
+      expect(elsewhere.status).toBe(429);
+    } finally {
+      await other.stop();
+    }
     // The right password is refused too while the lock holds.
     const right = await fetch(`${api.url}/api/v1/auth/sign-in`, {
       method: 'POST',
