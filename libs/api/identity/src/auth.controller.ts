@@ -69,12 +69,12 @@ export class AuthController {
   @ApiOkResponse({ description: 'SessionView' })
   @ApiUnauthorizedResponse({ description: 'No valid session' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
-    const token = this.cookieOf(request);
+    const token = refreshCookieOf(request);
     if (!token) throw new UnauthorizedException('You are not signed in.');
     try {
       return this.answer(await this.sessions.refresh(token, (userId) => this.users.me(userId)), response);
     } catch (error) {
-      this.clearCookie(response);
+      clearRefreshCookie(response, this.config.AUTH_COOKIE_SECURE);
       throw error;
     }
   }
@@ -85,9 +85,9 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session: its refresh and access tokens stop working at once' })
   @ApiNoContentResponse()
   async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const token = this.cookieOf(request);
+    const token = refreshCookieOf(request);
     if (token) await this.sessions.end(token);
-    this.clearCookie(response);
+    clearRefreshCookie(response, this.config.AUTH_COOKIE_SECURE);
   }
 
   @Get('me')
@@ -100,13 +100,5 @@ export class AuthController {
   private answer(issued: IssuedSession, response: Response): SessionView {
     setRefreshCookie(response, issued, this.config.AUTH_COOKIE_SECURE);
     return issued.session;
-  }
-
-  private clearCookie(response: Response): void {
-    clearRefreshCookie(response, this.config.AUTH_COOKIE_SECURE);
-  }
-
-  private cookieOf(request: Request): string | undefined {
-    return refreshCookieOf(request);
   }
 }

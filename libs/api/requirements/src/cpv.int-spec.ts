@@ -47,6 +47,9 @@ describe('CPV vocabulary (PostgreSQL, the official list)', () => {
       '09332000-5',
     ]);
     expect(page.total).toBe(5);
+    // A page past the end still says how many there are.
+    expect(await cpv.search('0933', 3, 5)).toMatchObject({ items: [], total: 5 });
+    expect(await cpv.search('solar photovolt', 9, 10)).toMatchObject({ items: [], total: 1 });
   });
 
   it('searches by words, the last one as a prefix, best matches first', async () => {

@@ -29,40 +29,46 @@ export class CpvService {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: string | undefined, page: number, pageSize: number): Promise<Page<CpvCodeView>> {
-    const offset = (page - 1) * pageSize;
     const text = query?.trim() ?? '';
     const digits = /^\d{2,8}(-\d)?$/.test(text) ? text.slice(0, 8).replace(/0+$/, '').padEnd(2, '0') : null;
-    let rows: CpvRow[];
-    if (!text) {
-      rows = await this.dataSource.query<CpvRow[]>(
-        `SELECT ${VIEW}, count(*) OVER () AS total FROM cpv_codes c WHERE c.parent_code IS NULL ORDER BY c.digits LIMIT $1 OFFSET $2`,
-        [pageSize, offset],
-      );
-    } else if (digits) {
-      rows = await this.dataSource.query<CpvRow[]>(
-        `SELECT ${VIEW}, count(*) OVER () AS total FROM cpv_codes c WHERE c.digits LIKE $1 ORDER BY c.digits LIMIT $2 OFFSET $3`,
-        [`${digits}%`, pageSize, offset],
-      );
-    } else {
+    let from = 'cpv_codes c';
+    let where = 'c.parent_code IS NULL';
+    let order = 'c.digits';
+    let param: string | null = null;
+    if (digits) {
+      where = 'c.digits LIKE $1';
+      param = `${digits}%`;
+    } else if (text) {
       // Every word must match; the last one as a prefix, so results follow the typing.
       const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       if (words.length === 0) return { items: [], page, pageSize, total: 0 };
-      const tsquery = words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
-      rows = await this.dataSource.query<CpvRow[]>(
-        `SELECT ${VIEW}, count(*) OVER () AS total
-           FROM cpv_codes c, to_tsquery('english', $1) q
-          WHERE c.search @@ q
-          ORDER BY ts_rank(c.search, q) DESC, length(rtrim(c.digits, '0')), c.digits
-          LIMIT $2 OFFSET $3`,
-        [tsquery, pageSize, offset],
-      );
+      from = "cpv_codes c, to_tsquery('english', $1) q";
+      where = 'c.search @@ q';
+      order = "ts_rank(c.search, q) DESC, length(rtrim(c.digits, '0')), c.digits";
+      param = words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
     }
-    return {
-      items: rows.map(toView),
-      page,
-      pageSize,
-      total: Number(rows[0]?.total ?? (offset > 0 ? await this.count(text, digits) : 0)),
-    };
+    // The filter, when there is one, is always $1; limit and offset follow it.
+    const filter = param === null ? [] : [param];
+    const next = filter.length + 1;
+    const rows = await this.dataSource.query<CpvRow[]>(
+      `SELECT ${VIEW}, count(*) OVER () AS total FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${next} OFFSET $${next + 1}`,
+      [...filter, pageSize, (page - 1) * pageSize],
+    );
+    // Past the last page there is no row to carry the window count: count on its own.
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : page === 1
+          ? 0
+          : Number(
+              (
+                await this.dataSource.query<{ total: string }[]>(
+                  `SELECT count(*) AS total FROM ${from} WHERE ${where}`,
+                  filter,
+                )
+              )[0].total,
+            );
+    return { items: rows.map(toView), page, pageSize, total };
   }
 
   async get(code: string): Promise<CpvCodeDetail> {
@@ -100,11 +106,5 @@ export class CpvService {
       throw new NotFoundException(
         `${code} is not a CPV code: expected eight digits, a dash and a check digit, e.g. 09310000-5.`,
       );
-  }
-
-  /** Total for a page past the end, where the window count has no row to ride on. */
-  private async count(text: string, digits: string | null): Promise<number> {
-    const page = await this.search(text, 1, 1);
-    return digits === null && page.items.length === 0 ? 0 : page.total;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { RedisConfig, redisOptionsFromUrl } from '@consortio/api/platform/redis';
-import { JOB_QUEUE, type JobName, QUEUE_NAMES, type QueueName } from './jobs';
+import { JOB_QUEUE, type JobName, type QueueName } from './jobs';
 import { QueueConfig } from './queue.config';
 
 /** Defaults every job gets: retried with backoff, and kept long enough for an operator to look. */
@@ -63,10 +63,6 @@ export class JobQueues implements OnApplicationShutdown {
       this.queues.set(name, queue);
     }
     return queue;
-  }
-
-  get names(): readonly QueueName[] {
-    return QUEUE_NAMES;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,10 +3,10 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { applyFieldErrors, controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import { controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
 import { AccountService } from '@consortio/web/identity/data-access';
-import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
+import { asApiError, problemSentence } from '../shared/api-errors';
+import { readyToSend, showRefusal } from '../shared/focus';
 
 /** Asks for a new e-mail address, confirmed with the current password; a link goes to the new address. */
 @Component({
@@ -41,11 +41,7 @@ export class EmailChangeForm {
     if (this.submitting()) return;
     this.error.set(null);
     this.sentTo.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     const { newEmail, password } = this.form.getRawValue();
     try {
@@ -62,12 +58,16 @@ export class EmailChangeForm {
           : apiError.status === 409
             ? [{ field: 'newEmail', message: problemSentence(apiError, this.i18n.t('emailChange.taken')) }]
             : apiError.fieldErrors;
-      const unmatched = applyFieldErrors(this.form, fieldErrors);
-      if (fieldErrors.length === 0) this.error.set(errorSentence(apiError, this.i18n));
-      else if (unmatched.length > 0) this.error.set(unmatched.map((fieldError) => fieldError.message).join(' '));
-      focusFirstInvalid(this.host.nativeElement, this.injector, () =>
-        this.host.nativeElement.querySelector<HTMLElement>('[data-testid="email-change-error"]'),
-      );
+      showRefusal({
+        form: this.form,
+        host: this.host.nativeElement,
+        injector: this.injector,
+        i18n: this.i18n,
+        error: apiError,
+        fieldErrors,
+        setError: (sentence) => this.error.set(sentence),
+        errorTestId: 'email-change-error',
+      });
     } finally {
       this.submitting.set(false);
     }

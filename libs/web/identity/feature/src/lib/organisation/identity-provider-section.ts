@@ -22,13 +22,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  applyFieldErrors,
-  controlErrorMessage,
-  I18nService,
-  TranslatePipe,
-  type TranslationKey,
-} from '@consortio/web/core';
+import { controlErrorMessage, I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import {
   IdentityProviderService,
   type IdentityProviderView,
@@ -37,7 +31,7 @@ import {
 } from '@consortio/web/identity/data-access';
 import { confirmAction, Icon } from '@consortio/web/ui';
 import { asApiError, collapseListFields, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
+import { readyToSend, showRefusal } from '../shared/focus';
 import { ROLE_LABEL } from '../shared/identity-labels';
 
 const DOMAIN = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/;
@@ -126,11 +120,7 @@ export class IdentityProviderSection {
     if (this.submitting()) return;
     this.error.set(null);
     this.result.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     const organisationId = this.organisationId();
     const value = this.form.getRawValue();
@@ -152,12 +142,16 @@ export class IdentityProviderSection {
         apiError.status === 409
           ? [{ field: 'emailDomains', message: problemSentence(apiError, this.i18n.t('sso.domainTaken')) }]
           : collapseListFields(apiError.fieldErrors);
-      const unmatched = applyFieldErrors(this.form, fieldErrors);
-      if (fieldErrors.length === 0) this.error.set(errorSentence(apiError, this.i18n));
-      else if (unmatched.length > 0) this.error.set(unmatched.map((fieldError) => fieldError.message).join(' '));
-      focusFirstInvalid(this.host.nativeElement, this.injector, () =>
-        this.host.nativeElement.querySelector<HTMLElement>('[data-testid="sso-error"]'),
-      );
+      showRefusal({
+        form: this.form,
+        host: this.host.nativeElement,
+        injector: this.injector,
+        i18n: this.i18n,
+        error: apiError,
+        fieldErrors,
+        setError: (sentence) => this.error.set(sentence),
+        errorTestId: 'sso-error',
+      });
     } finally {
       this.submitting.set(false);
     }

@@ -26,7 +26,6 @@ import {
   type Page,
 } from '@consortio/shared/contracts';
 import {
-  applyFieldErrors,
   controlErrorMessage,
   I18nService,
   type Language,
@@ -37,7 +36,7 @@ import {
 import { InvitationsService } from '@consortio/web/identity/data-access';
 import { type BadgeStatus, confirmAction, Icon, StatusBadge } from '@consortio/web/ui';
 import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
+import { readyToSend, showRefusal } from '../shared/focus';
 import { PAGE_SIZE_OPTIONS, ROLE_LABEL } from '../shared/identity-labels';
 
 const STATUS_LABEL: Record<InvitationStatus, TranslationKey> = {
@@ -149,11 +148,7 @@ export class InvitationsSection {
     if (this.submitting()) return;
     this.formError.set(null);
     this.result.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     const { email, role, locale } = this.form.getRawValue();
     const organisationId = this.organisationId();
@@ -171,12 +166,16 @@ export class InvitationsSection {
         apiError.status === 409
           ? [{ field: 'email', message: problemSentence(apiError, this.i18n.t('invitations.alreadyMember')) }]
           : apiError.fieldErrors;
-      const unmatched = applyFieldErrors(this.form, fieldErrors);
-      if (fieldErrors.length === 0) this.formError.set(errorSentence(apiError, this.i18n));
-      else if (unmatched.length > 0) this.formError.set(unmatched.map((fieldError) => fieldError.message).join(' '));
-      focusFirstInvalid(this.host.nativeElement, this.injector, () =>
-        this.host.nativeElement.querySelector<HTMLElement>('[data-testid="invite-error"]'),
-      );
+      showRefusal({
+        form: this.form,
+        host: this.host.nativeElement,
+        injector: this.injector,
+        i18n: this.i18n,
+        error: apiError,
+        fieldErrors,
+        setError: (sentence) => this.formError.set(sentence),
+        errorTestId: 'invite-error',
+      });
     } finally {
       this.submitting.set(false);
     }

@@ -4,10 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { applyFieldErrors, controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import { controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
 import { AccountService } from '@consortio/web/identity/data-access';
-import { asApiError, errorSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
+import { asApiError } from '../shared/api-errors';
+import { readyToSend, showRefusal } from '../shared/focus';
 
 /** Asks for a reset link. The answer never tells whether an account uses the address. */
 @Component({
@@ -41,11 +41,7 @@ export class ForgotPasswordPage {
     if (this.submitting()) return;
     this.error.set(null);
     this.sentTo.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     const email = this.form.getRawValue().email.trim();
     try {
@@ -53,11 +49,15 @@ export class ForgotPasswordPage {
       this.sentTo.set(email);
     } catch (error: unknown) {
       const apiError = asApiError(error);
-      const unmatched = applyFieldErrors(this.form, apiError.fieldErrors);
-      if (apiError.fieldErrors.length === 0 || unmatched.length > 0) this.error.set(errorSentence(apiError, this.i18n));
-      focusFirstInvalid(this.host.nativeElement, this.injector, () =>
-        this.host.nativeElement.querySelector<HTMLElement>('[data-testid="forgot-error"]'),
-      );
+      showRefusal({
+        form: this.form,
+        host: this.host.nativeElement,
+        injector: this.injector,
+        i18n: this.i18n,
+        error: apiError,
+        setError: (sentence) => this.error.set(sentence),
+        errorTestId: 'forgot-error',
+      });
     } finally {
       this.submitting.set(false);
     }

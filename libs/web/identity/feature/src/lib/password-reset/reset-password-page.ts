@@ -16,7 +16,7 @@ import { RouterLink } from '@angular/router';
 import { applyFieldErrors, controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
 import { AccountService, SessionService } from '@consortio/web/identity/data-access';
 import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
+import { focusFirstInvalid, readyToSend } from '../shared/focus';
 import { linkTokenReader } from '../shared/link-token';
 import { PASSWORD_MIN_LENGTH, passwordsMatch } from '../shared/password-match';
 
@@ -71,11 +71,7 @@ export class ResetPasswordPage implements OnInit {
     const token = this.linkToken();
     if (this.submitting() || !token) return;
     this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     try {
       await this.account.confirmPasswordReset(token, this.form.getRawValue().password);

@@ -23,7 +23,7 @@ import {
   type TranslationKey,
 } from '@consortio/web/core';
 import { OrganisationsService } from '@consortio/web/identity/data-access';
-import { focusFirstInvalid } from '../shared/focus';
+import { focusFirstInvalid, readyToSend } from '../shared/focus';
 import { KIND_LABEL } from '../shared/identity-labels';
 import {
   ALL_ORGANISATION_FIELDS,
@@ -127,11 +127,7 @@ export class RegisterPage {
   protected async submit(): Promise<void> {
     if (this.submitting()) return;
     this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     const request = buildRegisterRequest(this.form.getRawValue(), this.i18n.lang());
     try {

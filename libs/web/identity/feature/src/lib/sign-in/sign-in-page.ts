@@ -28,7 +28,7 @@ import {
 } from '@consortio/web/core';
 import { AccountService, safeReturnUrl, SessionService } from '@consortio/web/identity/data-access';
 import { Icon } from '@consortio/web/ui';
-import { focusFirstInvalid } from '../shared/focus';
+import { focusFirstInvalid, readyToSend } from '../shared/focus';
 
 /** Sign in with e-mail and password; afterwards back to where the person came from. */
 @Component({
@@ -80,11 +80,7 @@ export class SignInPage implements OnInit {
   protected async submit(): Promise<void> {
     if (this.submitting() || this.locked()) return;
     this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
     this.submitting.set(true);
     try {
       const { email, password } = this.form.getRawValue();
