@@ -6,7 +6,11 @@ export type Access =
   | 'member'
   | 'member-or-platform-admin'
   | 'org-admin'
-  | 'org-admin-or-platform-admin';
+  | 'org-admin-or-platform-admin'
+  /** Anyone acting for an organisation, whatever their role; the service checks its place in a consortium. */
+  | 'acting'
+  /** Administrators and procurement officers acting for an organisation; the service checks the rest. */
+  | 'acting-officer';
 
 export const MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
@@ -46,6 +50,44 @@ export const MATRIX: Record<string, Access> = {
   'GET /cpv': 'public',
   'GET /cpv/:code': 'public',
   'GET /cpv/:code/children': 'public',
+  'GET /consortia': 'public',
+  'GET /consortia/mine': 'acting',
+  'POST /consortia': 'acting-officer',
+  'GET /consortia/:consortiumId': 'signed-in',
+  'PATCH /consortia/:consortiumId': 'acting-officer',
+  'POST /consortia/:consortiumId/status': 'acting-officer',
+  'GET /consortia/:consortiumId/members': 'acting',
+  'PATCH /consortia/:consortiumId/members/:organisationId': 'acting-officer',
+  'DELETE /consortia/:consortiumId/members/:organisationId': 'acting-officer',
+  'GET /consortia/:consortiumId/applications': 'acting',
+  'POST /consortia/:consortiumId/invitations': 'acting-officer',
+  'POST /consortia/:consortiumId/join-requests': 'acting-officer',
+  'POST /consortia/:consortiumId/applications/:applicationId': 'acting-officer',
+  'GET /consortium-applications': 'acting',
+  'GET /consortia/:consortiumId/agreement': 'acting',
+  'PATCH /consortia/:consortiumId/agreement': 'acting-officer',
+  'POST /consortia/:consortiumId/agreement/signatures': 'acting-officer',
+  'GET /consortia/:consortiumId/decisions': 'acting',
+  'POST /consortia/:consortiumId/decisions': 'acting-officer',
+  'GET /consortia/:consortiumId/decisions/:decisionId': 'acting',
+  'PUT /consortia/:consortiumId/decisions/:decisionId/vote': 'acting-officer',
+  'GET /consortia/:consortiumId/needs': 'acting',
+  'POST /consortia/:consortiumId/needs': 'acting-officer',
+  'POST /consortia/:consortiumId/needs/import': 'acting-officer',
+  'PUT /consortia/:consortiumId/needs/:needId': 'acting-officer',
+  'POST /consortia/:consortiumId/needs/:needId/status': 'acting-officer',
+  'DELETE /consortia/:consortiumId/needs/:needId': 'acting-officer',
+  'GET /consortia/:consortiumId/pooled-demand': 'acting',
+  'POST /consortia/:consortiumId/lots': 'acting-officer',
+  'POST /consortia/:consortiumId/lots/suggest': 'acting-officer',
+  'PATCH /consortia/:consortiumId/lots/:lotId': 'acting-officer',
+  'DELETE /consortia/:consortiumId/lots/:lotId': 'acting-officer',
+  'PUT /consortia/:consortiumId/needs/:needId/lot': 'acting-officer',
+  'GET /thresholds': 'public',
+  'PUT /thresholds/:from': 'platform-admin',
+  'POST /procedure-advice': 'public',
+  'GET /municipalities': 'acting',
+  'GET /municipalities/near-me': 'acting',
   '/events subscribe': 'public',
   '/events unsubscribe': 'public',
 };
@@ -71,6 +113,9 @@ export const ALLOWED: Record<Access, Caller[]> = {
   'member-or-platform-admin': [...MEMBERS, 'platformAdmin'],
   'org-admin': ['orgAdmin'],
   'org-admin-or-platform-admin': ['orgAdmin', 'platformAdmin'],
+  acting: [...MEMBERS, 'otherMunicipality', 'ministry', 'supplier'],
+  // The ministry analyst is a viewer; the supplier's account administers its own company.
+  'acting-officer': ['officer', 'orgAdmin', 'otherMunicipality', 'supplier'],
 };
 
 /** The demo account that plays each caller: every role of the owning organisation (Musterstadt) and outsiders. */

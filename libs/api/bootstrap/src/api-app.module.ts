@@ -9,6 +9,7 @@ import { QueueModule } from '@consortio/api/platform/queue';
 import { RealtimeModule } from '@consortio/api/platform/realtime';
 import { RedisModule } from '@consortio/api/platform/redis';
 import { RequirementsModule } from '@consortio/api/requirements';
+import { ConsortiaModule } from '@consortio/api/consortia';
 import { SystemModule } from '@consortio/api/system';
 import { MIGRATIONS } from './manifest';
 
@@ -26,6 +27,7 @@ import { MIGRATIONS } from './manifest';
     HealthModule,
     SystemModule,
     RequirementsModule,
+    ConsortiaModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

@@ -8,6 +8,7 @@ import { RedisConfig } from '@consortio/api/platform/redis';
 import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
 import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
 import { requirementsDemoSeed, requirementsMigrations } from '@consortio/api/requirements';
+import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 
 /**
@@ -22,9 +23,10 @@ export const MIGRATIONS = [
   ...auditMigrations,
   ...identityMigrations,
   ...requirementsMigrations,
+  ...consortiaMigrations,
 ];
 
-export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed, requirementsDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed, requirementsDemoSeed, consortiaDemoSeed];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
 export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];

@@ -7,6 +7,8 @@ import { RedisModule } from '@consortio/api/platform/redis';
 import { IdentityJobsModule } from '@consortio/api/identity';
 import { MailModule } from '@consortio/api/platform/mail';
 import { SystemJobsModule } from '@consortio/api/system';
+import { ConsortiaJobsModule } from '@consortio/api/consortia';
+import { AuditModule } from '@consortio/api/platform/audit';
 import { MIGRATIONS } from './manifest';
 
 /** The worker process: BullMQ processors of every domain and the outbox relay. */
@@ -20,6 +22,8 @@ import { MIGRATIONS } from './manifest';
     MailModule,
     SystemJobsModule,
     IdentityJobsModule,
+    AuditModule,
+    ConsortiaJobsModule,
   ],
 })
 export class WorkerAppModule {}

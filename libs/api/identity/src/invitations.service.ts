@@ -7,13 +7,12 @@ import type {
   MembershipRole,
   Page,
 } from '@consortio/shared/contracts';
-import { AuditService } from '@consortio/api/platform/audit';
+import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { RequestValidationException } from '@consortio/api/platform/http';
 import { OutboxService } from '@consortio/api/platform/queue';
 import type { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto';
 import { hashToken } from './one-time-token';
-import { actorOf } from './organisations.service';
 import { hashPassword } from './passwords';
 
 export const INVITATION_DAYS = 7;

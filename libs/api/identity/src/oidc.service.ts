@@ -10,11 +10,10 @@ import type { Redis } from 'ioredis';
 import type * as OpenIdClient from 'openid-client';
 import { DataSource } from 'typeorm';
 import type { MeView } from '@consortio/shared/contracts';
-import { AuditService } from '@consortio/api/platform/audit';
+import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import { AuthConfig, type Principal } from '@consortio/api/platform/auth';
 import { RedisConnections } from '@consortio/api/platform/redis';
 import type { IdentityProviderDto } from './dto/identity-provider.dto';
-import { actorOf } from './organisations.service';
 import { type IssuedSession, SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 

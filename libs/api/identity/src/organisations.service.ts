@@ -11,7 +11,7 @@ import {
   PUBLIC_SECTOR_KINDS,
   type VerificationStatus,
 } from '@consortio/shared/contracts';
-import { type AuditActor, AuditService } from '@consortio/api/platform/audit';
+import { actorOf, AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { RequestValidationException } from '@consortio/api/platform/http';
 import type { RegisterOrganisationDto } from './dto/register-organisation.dto';
@@ -24,11 +24,6 @@ export interface OrganisationFilter {
   kind?: OrganisationKind;
   verification?: VerificationStatus;
 }
-
-export const actorOf = (principal: Principal): AuditActor => ({
-  userId: principal.userId,
-  organisationId: principal.acting?.organisationId ?? null,
-});
 
 @Injectable()
 export class OrganisationsService {

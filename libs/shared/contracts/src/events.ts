@@ -1,14 +1,27 @@
+import type { DecisionView } from './consortia';
 import type { ProbeView } from './system';
 
 /** socket.io namespace for live application events (notifications, status changes). */
 export const EVENTS_NAMESPACE = '/events';
 
-/** Channels a client may subscribe to on the events namespace; each is one socket.io room. */
+/**
+ * Channels a client may subscribe to on the events namespace; each is one socket.io room.
+ * `system` is public; `consortium.<id>` carries a consortium's live changes to its members.
+ */
 export const EVENT_CHANNELS = ['system'] as const;
-export type EventChannel = (typeof EVENT_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number] | `consortium.${string}`;
+
+const CONSORTIUM_CHANNEL = /^consortium\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    ((EVENT_CHANNELS as readonly string[]).includes(value) || CONSORTIUM_CHANNEL.test(value))
+  );
+}
+
+export function consortiumChannel(consortiumId: string): EventChannel {
+  return `consortium.${consortiumId}`;
 }
 
 export interface SubscribeRequest {
@@ -20,6 +33,10 @@ export type SubscribeAck = { ok: true; channel: EventChannel } | { ok: false; er
 /** Events the server sends to clients, by name. */
 export interface ServerToClientEvents {
   'probe.updated': (probe: ProbeView) => void;
+  /** A vote was cast or a decision closed; the view is neutral (no acting organisation's vote). */
+  'decision.updated': (decision: Omit<DecisionView, 'myVote'>) => void;
+  /** Something in a consortium changed (members, agreement, needs, lots); clients reload what they show. */
+  'consortium.changed': (change: { consortiumId: string; what: 'members' | 'agreement' | 'needs' | 'lots' }) => void;
 }
 
 /** Events clients send to the server, by name; the last argument is the acknowledgement. */

@@ -6,3 +6,4 @@ export * from './events';
 export * from './identity';
 export * from './cpv-level';
 export * from './requirements';
+export * from './consortia';

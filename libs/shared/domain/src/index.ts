@@ -3,3 +3,7 @@ export * from './cpv';
 export * from './cost-shares';
 export * from './thresholds';
 export * from './procedure-advice';
+export * from './decision-tally';
+export * from './csv';
+export * from './nearness';
+export * from './consortium-status';

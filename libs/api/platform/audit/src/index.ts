@@ -6,3 +6,4 @@ export * from './audit.service';
 export * from './audit.module';
 
 export const auditMigrations = [CreateAuditEvents1764200000000];
+export * from './audit-actor';

@@ -26,6 +26,8 @@ export const Policy = (policy: PolicyDefinition) => SetMetadata(POLICY_METADATA,
 
 function actingRoleIn(principal: Principal, roles: readonly MembershipRole[]): boolean {
   if (!principal.acting) {
+    // Someone who belongs to no organisation (a platform administrator) simply may not.
+    if (principal.memberships.length === 0) return false;
     throw new ForbiddenException(
       'You belong to several organisations: choose the one you act for (header X-Acting-Organisation).',
     );

@@ -46,6 +46,8 @@ export function configureHttpApp(app: NestExpressApplication, config: HttpConfig
       : { origin: false },
   );
   app.use(cookieParser());
+  // CSV imports (needs) arrive as text/csv bodies; JSON keeps its default limit.
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());

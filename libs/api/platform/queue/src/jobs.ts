@@ -10,11 +10,14 @@ export interface JobPayloads {
   'mail.invitation': { invitationId: string };
   'mail.password-reset': { tokenId: string };
   'mail.email-change': { tokenId: string };
+  /** Closes a consortium decision at its deadline (a delayed job) and tells every member. */
+  'consortia.close-decision': { decisionId: string };
+  'consortia.decision-mail': { decisionId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'mail'] as const;
+export const QUEUE_NAMES = ['system', 'mail', 'consortia'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE = {
@@ -22,6 +25,8 @@ export const JOB_QUEUE = {
   'mail.invitation': 'mail',
   'mail.password-reset': 'mail',
   'mail.email-change': 'mail',
+  'consortia.close-decision': 'consortia',
+  'consortia.decision-mail': 'consortia',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {

@@ -17,6 +17,7 @@ import {
 } from '@consortio/shared/contracts';
 import { EventsPublisher, type ServerEventName, type ServerEventPayload } from './events-publisher';
 import { Policies, Policy, PolicyGuard, type WithPrincipal } from '@consortio/api/platform/auth';
+import { ChannelAccess } from './channel-access';
 import { SocketAuthenticator } from './socket-authenticator';
 
 type SocketData = WithPrincipal;
@@ -31,7 +32,10 @@ export class EventsGateway extends EventsPublisher implements OnGatewayInit {
   @WebSocketServer()
   private namespace!: Namespace;
 
-  constructor(private readonly authenticator: SocketAuthenticator) {
+  constructor(
+    private readonly authenticator: SocketAuthenticator,
+    private readonly channels: ChannelAccess,
+  ) {
     super();
   }
 
@@ -50,7 +54,8 @@ export class EventsGateway extends EventsPublisher implements OnGatewayInit {
     });
   }
 
-  // Anyone may ask; whether they may enter the channel's room is the authenticator's mayJoin.
+  // Anyone may ask; whether they may enter the channel's room is decided by the authenticator
+  // (who the caller is) and by the channel's owner (whether that caller belongs there).
   @Policy(Policies.public)
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SubscribeAck> {
@@ -58,7 +63,7 @@ export class EventsGateway extends EventsPublisher implements OnGatewayInit {
     if (!channel) return { ok: false, error: 'channel must be one of the documented event channels' };
     const room = channelRoom(channel);
     const principal = (socket.data as SocketData).principal ?? null;
-    if (!(await this.authenticator.mayJoin(principal, room))) {
+    if (!(await this.authenticator.mayJoin(principal, room)) || !(await this.channels.mayJoin(principal, channel))) {
       return { ok: false, error: `not allowed to subscribe to ${channel}` };
     }
     await socket.join(room);

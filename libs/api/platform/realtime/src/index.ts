@@ -4,3 +4,4 @@ export * from './events-publisher';
 export * from './events.gateway';
 export * from './emitter-events-publisher';
 export * from './realtime.module';
+export * from './channel-access';

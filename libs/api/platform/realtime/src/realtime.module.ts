@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { EmitterEventsPublisher } from './emitter-events-publisher';
+import { ChannelAccess } from './channel-access';
 import { EventsGateway } from './events.gateway';
 import { EventsPublisher } from './events-publisher';
 import { AnonymousSocketAuthenticator, SocketAuthenticator } from './socket-authenticator';
@@ -13,10 +14,11 @@ export class RealtimeModule {
       global: true,
       providers: [
         { provide: SocketAuthenticator, useClass: authenticator },
+        ChannelAccess,
         EventsGateway,
         { provide: EventsPublisher, useExisting: EventsGateway },
       ],
-      exports: [EventsPublisher, SocketAuthenticator],
+      exports: [EventsPublisher, SocketAuthenticator, ChannelAccess],
     };
   }
 

@@ -1,0 +1,34 @@
+import { CsvSyntaxError, parseCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads a header and rows with their line numbers', () => {
+    expect(parseCsv('a,b\n1,2\r\n3,4\n')).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        { line: 2, cells: ['1', '2'] },
+        { line: 3, cells: ['3', '4'] },
+      ],
+    });
+  });
+
+  it('keeps quoted separators, doubled quotes and line breaks inside a field', () => {
+    const table = parseCsv('a,b\n"x, ""y""","line\nbreak"\nlast,row');
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['x, "y"', 'line\nbreak'] },
+      { line: 4, cells: ['last', 'row'] },
+    ]);
+  });
+
+  it('accepts what spreadsheets write: a byte-order mark and semicolons', () => {
+    expect(parseCsv('\uFEFFa;b\n1;2')).toEqual({ header: ['a', 'b'], rows: [{ line: 2, cells: ['1', '2'] }] });
+  });
+
+  it('skips blank lines and keeps empty fields', () => {
+    expect(parseCsv('a,b\n\n1,\n').rows).toEqual([{ line: 3, cells: ['1', ''] }]);
+  });
+
+  it('names the line of a broken quote', () => {
+    expect(() => parseCsv('a\n"open')).toThrow(new CsvSyntaxError(2, 'a quoted field is not closed'));
+    expect(() => parseCsv('a\nx"y"')).toThrow(CsvSyntaxError);
+  });
+});

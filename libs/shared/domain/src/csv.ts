@@ -1,0 +1,76 @@
+/**
+ * Reads CSV as RFC 4180 describes it (quoted fields, doubled quotes, CRLF or LF line ends, a
+ * header row), plus what spreadsheets write: a byte-order mark and `;` as separator when the
+ * header has no comma. Returns the header and the rows with their line numbers for error messages.
+ */
+export interface CsvTable {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export function parseCsv(text: string): CsvTable {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const firstLine = source.slice(0, source.search(/\r?\n|$/));
+  const separator = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  let index = 0;
+  const endRecord = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+  };
+  while (index < source.length) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"') {
+        if (source[index + 1] === '"') {
+          cell += '"';
+          index += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (char === '\n') line += 1;
+        cell += char;
+      }
+      index += 1;
+      continue;
+    }
+    if (char === '"') {
+      if (cell !== '') throw new CsvSyntaxError(line, 'a quote may only start a field');
+      quoted = true;
+    } else if (char === separator) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\r' && source[index + 1] === '\n') {
+      index += 1;
+      continue;
+    } else if (char === '\n') {
+      endRecord();
+      line += 1;
+      recordLine = line;
+    } else {
+      cell += char;
+    }
+    index += 1;
+  }
+  if (quoted) throw new CsvSyntaxError(recordLine, 'a quoted field is not closed');
+  endRecord();
+  const [head, ...rows] = records;
+  return { header: (head?.cells ?? []).map((name) => name.trim()), rows };
+}
