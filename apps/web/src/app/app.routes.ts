@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { consortiaRoutes } from '@consortio/web/consortia/feature';
 import { identityRoutes } from '@consortio/web/identity/feature';
 
 export const appRoutes: Route[] = [
@@ -8,6 +9,7 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@consortio/web/home/feature').then((m) => m.homeRoutes),
   },
   ...identityRoutes,
+  ...consortiaRoutes,
   {
     path: '**',
     title: 'notFound.title',

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { SessionService } from '@consortio/web/identity/data-access';
+import { consortiaNavItems } from '@consortio/web/consortia/feature';
 import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
@@ -15,6 +16,7 @@ export class App {
 
   protected readonly navItems = computed<readonly NavItem[]>(() => [
     { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
+    ...consortiaNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
     ...identityNavItems({
       signedIn: this.session.isSignedIn(),
       platformAdmin: this.session.isPlatformAdmin(),

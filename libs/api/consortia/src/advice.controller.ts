@@ -6,7 +6,7 @@ import { CurrentPrincipal, Policies, Policy, type Principal } from '@consortio/a
 import { PageQueryDto, RequestValidationException } from '@consortio/api/platform/http';
 import { anyActing } from './consortia.controller';
 import { DiscoveryService } from './discovery.service';
-import { DiscoveryQueryDto } from './dto/consortium.dto';
+import { MunicipalityQueryDto } from './dto/consortium.dto';
 import { ProcedureQuestionsDto, ThresholdPeriodDto } from './dto/pooling.dto';
 import { PooledDemandService } from './pooled-demand.service';
 
@@ -51,7 +51,7 @@ export class AdviceController {
   @ApiOperation({ summary: 'Verified municipalities by need (CPV prefix of submitted needs), region and size' })
   municipalities(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: DiscoveryQueryDto,
+    @Query() query: MunicipalityQueryDto,
   ): Promise<Page<MunicipalityMatchView>> {
     return this.discovery.municipalities(principal, query);
   }

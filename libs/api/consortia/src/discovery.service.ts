@@ -4,7 +4,7 @@ import type { MunicipalityMatchView, Page } from '@consortio/shared/contracts';
 import { compareNearness, cpvPrefix, nearness } from '@consortio/shared/domain';
 import type { Principal } from '@consortio/api/platform/auth';
 import { assertVerifiedPublicBody } from './consortium-access';
-import type { DiscoveryQueryDto } from './dto/consortium.dto';
+import type { MunicipalityQueryDto } from './dto/consortium.dto';
 
 interface MatchRow {
   id: string;
@@ -28,7 +28,7 @@ const NEAR_CANDIDATES = 2_000;
 export class DiscoveryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async municipalities(principal: Principal, query: DiscoveryQueryDto): Promise<Page<MunicipalityMatchView>> {
+  async municipalities(principal: Principal, query: MunicipalityQueryDto): Promise<Page<MunicipalityMatchView>> {
     const me = assertVerifiedPublicBody(principal);
     const params: unknown[] = [me];
     const where = ["o.kind = 'municipality'", "o.verification = 'verified'", 'o.id <> $1'];
@@ -41,6 +41,10 @@ export class DiscoveryService {
     if (query.nuts) {
       params.push(`${query.nuts}%`);
       where.push(`o.nuts_code LIKE $${params.length}`);
+    }
+    if (query.name) {
+      params.push(`%${query.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+      where.push(`o.name ILIKE $${params.length}`);
     }
     if (query.minPopulation !== undefined) {
       params.push(query.minPopulation);

@@ -137,6 +137,15 @@ export class DiscoveryQueryDto extends PageQueryDto {
   maxPopulation?: number;
 }
 
+export class MunicipalityQueryDto extends DiscoveryQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name', example: 'Beispielheim' })
+  @IsOptional()
+  @IsString({ message: 'name must be text' })
+  @MinLength(2, { message: 'name must be at least 2 characters' })
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  name?: string;
+}
+
 export class ConsortiumListQueryDto extends DiscoveryQueryDto {
   @ApiPropertyOptional({ enum: CONSORTIUM_DOMAINS })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { consortiaDe } from './dictionary.consortia.de';
 import type { Dictionary } from './dictionary';
 
 export const de: Dictionary = {
@@ -397,4 +398,5 @@ export const de: Dictionary = {
   'sso.removeConfirm': 'Entfernen',
   'sso.removed': 'Der Identitätsanbieter wurde entfernt.',
   'sso.domainTaken': 'Eine andere Organisation verwendet bereits eine dieser Domains.',
+  ...consortiaDe,
 };

@@ -1,3 +1,5 @@
+import { consortiaEn } from './dictionary.consortia.en';
+
 /**
  * English is the reference language: its keys define `TranslationKey`, and every other
  * dictionary is typed against them so a missing or extra key fails the build.
@@ -394,4 +396,5 @@ export const en = {
   'sso.removeConfirm': 'Remove',
   'sso.removed': 'The identity provider was removed.',
   'sso.domainTaken': 'Another organisation already uses one of these domains.',
+  ...consortiaEn,
 } as const satisfies Record<string, string>;

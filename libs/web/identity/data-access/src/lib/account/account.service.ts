@@ -1,7 +1,7 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { API_BASE_URL } from '@consortio/web/core';
-import { apiCall } from '../http/api-call';
+import { apiCall } from '@consortio/web/core';
 import { CHECKS_PASSWORD } from '../session/session.interceptor';
 
 export interface AcceptedMessage {

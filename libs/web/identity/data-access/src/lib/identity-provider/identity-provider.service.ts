@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { MembershipRole } from '@consortio/shared/contracts';
 import { API_BASE_URL, isApiError } from '@consortio/web/core';
-import { apiCall } from '../http/api-call';
+import { apiCall } from '@consortio/web/core';
 
 /** Roles a person may get by signing in through the provider (never administrator). */
 export const SINGLE_SIGN_ON_ROLES = [

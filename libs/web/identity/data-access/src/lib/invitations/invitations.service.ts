@@ -8,7 +8,7 @@ import type {
   Page,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, type Language } from '@consortio/web/core';
-import { apiCall } from '../http/api-call';
+import { apiCall } from '@consortio/web/core';
 import type { PageRequest } from '../organisations/organisations.service';
 
 export interface InvitationRequest {

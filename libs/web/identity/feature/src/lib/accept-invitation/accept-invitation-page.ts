@@ -15,10 +15,18 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { InvitationAccepted, InvitationPreview } from '@consortio/shared/contracts';
-import { type ApiError, applyFieldErrors, controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import {
+  type ApiError,
+  applyFieldErrors,
+  asApiError,
+  controlErrorMessage,
+  errorSentence,
+  focusFirstInvalid,
+  I18nService,
+  problemSentence,
+  TranslatePipe,
+} from '@consortio/web/core';
 import { InvitationsService, SessionService } from '@consortio/web/identity/data-access';
-import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
 import { ROLE_LABEL } from '../shared/identity-labels';
 import { linkTokenReader } from '../shared/link-token';
 import { PASSWORD_MIN_LENGTH, passwordsMatch } from '../shared/password-match';

@@ -10,10 +10,15 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { I18nService, TranslatePipe } from '@consortio/web/core';
+import {
+  asApiError,
+  errorSentence,
+  focusFirstInvalid,
+  I18nService,
+  problemSentence,
+  TranslatePipe,
+} from '@consortio/web/core';
 import { AccountService, SessionService } from '@consortio/web/identity/data-access';
-import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid } from '../shared/focus';
 import { linkTokenReader } from '../shared/link-token';
 
 /**

@@ -3,10 +3,16 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import {
+  asApiError,
+  controlErrorMessage,
+  I18nService,
+  problemSentence,
+  readyToSend,
+  showRefusal,
+  TranslatePipe,
+} from '@consortio/web/core';
 import { AccountService } from '@consortio/web/identity/data-access';
-import { asApiError, problemSentence } from '../shared/api-errors';
-import { readyToSend, showRefusal } from '../shared/focus';
 
 /** Asks for a new e-mail address, confirmed with the current password; a link goes to the new address. */
 @Component({

@@ -22,7 +22,18 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { controlErrorMessage, I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
+import {
+  asApiError,
+  collapseListFields,
+  controlErrorMessage,
+  errorSentence,
+  I18nService,
+  problemSentence,
+  readyToSend,
+  showRefusal,
+  TranslatePipe,
+  type TranslationKey,
+} from '@consortio/web/core';
 import {
   IdentityProviderService,
   type IdentityProviderView,
@@ -30,8 +41,6 @@ import {
   type SingleSignOnRole,
 } from '@consortio/web/identity/data-access';
 import { confirmAction, Icon } from '@consortio/web/ui';
-import { asApiError, collapseListFields, errorSentence, problemSentence } from '../shared/api-errors';
-import { readyToSend, showRefusal } from '../shared/focus';
 import { ROLE_LABEL } from '../shared/identity-labels';
 
 const DOMAIN = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/;

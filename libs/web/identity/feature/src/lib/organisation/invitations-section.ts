@@ -26,17 +26,20 @@ import {
   type Page,
 } from '@consortio/shared/contracts';
 import {
+  asApiError,
   controlErrorMessage,
+  errorSentence,
   I18nService,
   type Language,
   LANGUAGE_OPTIONS,
+  problemSentence,
+  readyToSend,
+  showRefusal,
   TranslatePipe,
   type TranslationKey,
 } from '@consortio/web/core';
 import { InvitationsService } from '@consortio/web/identity/data-access';
 import { type BadgeStatus, confirmAction, Icon, StatusBadge } from '@consortio/web/ui';
-import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { readyToSend, showRefusal } from '../shared/focus';
 import { PAGE_SIZE_OPTIONS, ROLE_LABEL } from '../shared/identity-labels';
 
 const STATUS_LABEL: Record<InvitationStatus, TranslationKey> = {

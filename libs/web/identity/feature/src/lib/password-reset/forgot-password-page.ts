@@ -4,10 +4,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import {
+  asApiError,
+  controlErrorMessage,
+  I18nService,
+  readyToSend,
+  showRefusal,
+  TranslatePipe,
+} from '@consortio/web/core';
 import { AccountService } from '@consortio/web/identity/data-access';
-import { asApiError } from '../shared/api-errors';
-import { readyToSend, showRefusal } from '../shared/focus';
 
 /** Asks for a reset link. The answer never tells whether an account uses the address. */
 @Component({

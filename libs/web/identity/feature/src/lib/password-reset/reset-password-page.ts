@@ -13,10 +13,18 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { applyFieldErrors, controlErrorMessage, I18nService, TranslatePipe } from '@consortio/web/core';
+import {
+  applyFieldErrors,
+  asApiError,
+  controlErrorMessage,
+  errorSentence,
+  focusFirstInvalid,
+  I18nService,
+  problemSentence,
+  readyToSend,
+  TranslatePipe,
+} from '@consortio/web/core';
 import { AccountService, SessionService } from '@consortio/web/identity/data-access';
-import { asApiError, errorSentence, problemSentence } from '../shared/api-errors';
-import { focusFirstInvalid, readyToSend } from '../shared/focus';
 import { linkTokenReader } from '../shared/link-token';
 import { PASSWORD_MIN_LENGTH, passwordsMatch } from '../shared/password-match';
 

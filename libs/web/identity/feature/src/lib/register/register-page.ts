@@ -16,14 +16,15 @@ import {
   applyFieldErrors,
   controlErrorMessage,
   describeApiError,
+  focusFirstInvalid,
   I18nService,
   isApiError,
+  readyToSend,
   toApiError,
   TranslatePipe,
   type TranslationKey,
 } from '@consortio/web/core';
 import { OrganisationsService } from '@consortio/web/identity/data-access';
-import { focusFirstInvalid, readyToSend } from '../shared/focus';
 import { KIND_LABEL } from '../shared/identity-labels';
 import {
   ALL_ORGANISATION_FIELDS,

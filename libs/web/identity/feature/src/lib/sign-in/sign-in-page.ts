@@ -21,14 +21,15 @@ import {
   applyFieldErrors,
   controlErrorMessage,
   describeApiError,
+  focusFirstInvalid,
   I18nService,
   isApiError,
+  readyToSend,
   toApiError,
   TranslatePipe,
 } from '@consortio/web/core';
 import { AccountService, safeReturnUrl, SessionService } from '@consortio/web/identity/data-access';
 import { Icon } from '@consortio/web/ui';
-import { focusFirstInvalid, readyToSend } from '../shared/focus';
 
 /** Sign in with e-mail and password; afterwards back to where the person came from. */
 @Component({

@@ -1,5 +1,6 @@
 import type { FieldError } from '@consortio/shared/contracts';
-import { type ApiError, describeApiError, type I18nService, isApiError, toApiError } from '@consortio/web/core';
+import { type ApiError, describeApiError, isApiError, toApiError } from '../http/api-error';
+import type { I18nService } from '../i18n/i18n.service';
 
 export function asApiError(error: unknown): ApiError {
   return isApiError(error) ? error : toApiError(error);

@@ -1,7 +1,9 @@
 import { afterNextRender, type Injector } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { FieldError } from '@consortio/shared/contracts';
-import { type ApiError, applyFieldErrors, type I18nService } from '@consortio/web/core';
+import type { ApiError } from '../http/api-error';
+import type { I18nService } from '../i18n/i18n.service';
+import { applyFieldErrors } from './field-errors';
 import { errorSentence } from './api-errors';
 
 /**

@@ -1,4 +1,4 @@
-import { toApiError } from '@consortio/web/core';
+import { toApiError } from './api-error';
 import { firstValueFrom, type Observable } from 'rxjs';
 
 /** Runs one HTTP call as a promise that rejects with an `ApiError`; an empty answer (204) resolves to undefined. */

@@ -1,0 +1,2 @@
+export * from './lib/consortia.routes';
+export * from './lib/consortia-nav';
