@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, untracked } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { consortiumChannel, type DecisionView, type SubscribeAck } from '@consortio/shared/contracts';
+import { consortiumChannel, type DecisionView } from '@consortio/shared/contracts';
 import { EVENTS_SOCKET_FACTORY, type EventsSocket, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { StatusBadge } from '@consortio/web/ui';
 import { DOMAIN_LABEL, ROLE_LABEL, STATUS_BADGE, STATUS_LABEL } from '../consortia-labels';
@@ -53,9 +53,7 @@ export class ConsortiumShell {
     const socket = this.socketFactory();
     this.socket = socket;
     // Subscribe on every (re)connect: rooms do not survive a reconnect.
-    socket.on('connect', () =>
-      socket.emit('subscribe', { channel: consortiumChannel(id) }, (_ack: SubscribeAck) => undefined),
-    );
+    socket.on('connect', () => socket.emit('subscribe', { channel: consortiumChannel(id) }, () => undefined));
     socket.on('consortium.changed', (change) => {
       if (change.consortiumId !== id) return;
       if (change.what === 'members') void this.context.reload();

@@ -52,14 +52,15 @@ interface TreeNode {
       {{ (browsing() ? 'cpv.hideTree' : 'cpv.browse') | t }}
     </button>
     @if (browsing()) {
-      <ul role="tree" class="tree" [attr.aria-label]="'cpv.tree' | t">
+      <ul class="tree" [attr.aria-label]="'cpv.tree' | t">
         <ng-template #branch let-nodes>
           @for (node of nodes; track node.code.code) {
-            <li role="treeitem" [attr.aria-expanded]="node.code.children > 0 ? node.open : null">
+            <li>
               @if (node.code.children > 0) {
                 <button
                   mat-icon-button
                   type="button"
+                  [attr.aria-expanded]="node.open"
                   [attr.aria-label]="(node.open ? 'cpv.collapse' : 'cpv.expand') | t: { label: node.code.label }"
                   (click)="toggle(node)"
                 >
@@ -70,7 +71,7 @@ interface TreeNode {
                 {{ node.code.code }} {{ node.code.label }}
               </button>
               @if (node.open && node.children) {
-                <ul role="group">
+                <ul>
                   <ng-container *ngTemplateOutlet="branch; context: { $implicit: node.children }" />
                 </ul>
               }
