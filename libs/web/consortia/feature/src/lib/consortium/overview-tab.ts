@@ -1,6 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -72,7 +72,9 @@ export class OverviewTab {
   protected readonly error = signal<string | null>(null);
   protected readonly result = signal<string | null>(null);
   protected readonly busy = signal<string | null>(null);
-  protected readonly inviteQuery = new FormControl('', { nonNullable: true, validators: [Validators.minLength(2)] });
+  protected readonly inviteForm = new FormGroup({
+    query: new FormControl('', { nonNullable: true, validators: [Validators.minLength(2)] }),
+  });
 
   constructor() {
     effect(() => {
@@ -100,7 +102,7 @@ export class OverviewTab {
   }
 
   protected async findCandidates(): Promise<void> {
-    const name = this.inviteQuery.value.trim();
+    const name = this.inviteForm.controls.query.value.trim();
     if (name.length < 2) return;
     await this.act('find', async () => {
       const page = await this.api.municipalities({ name, page: 1, pageSize: 10 });
@@ -115,7 +117,7 @@ export class OverviewTab {
     await this.act(candidate.organisationId, async () => {
       await this.api.invite(id, candidate.organisationId, 'member');
       this.candidates.set(null);
-      this.inviteQuery.reset();
+      this.inviteForm.reset();
       await this.load(id);
       return this.i18n.t('overview.invited', { name: candidate.name });
     });

@@ -79,10 +79,11 @@ export class PooledDemandTab {
   protected readonly error = signal<string | null>(null);
   protected readonly result = signal<string | null>(null);
   protected readonly busy = signal<string | null>(null);
-  protected readonly on = new FormControl(new Date().toISOString().slice(0, 10), { nonNullable: true });
-  protected readonly newLot = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.maxLength(200)],
+  protected readonly assessForm = new FormGroup({
+    on: new FormControl(new Date().toISOString().slice(0, 10), { nonNullable: true }),
+  });
+  protected readonly lotForm = new FormGroup({
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
   });
   protected readonly questions = new FormGroup({
     specifiable: new FormControl(true, { nonNullable: true }),
@@ -153,13 +154,14 @@ export class PooledDemandTab {
   }
 
   protected async addLot(): Promise<void> {
-    if (this.newLot.invalid) {
-      this.newLot.markAsTouched();
+    const title = this.lotForm.controls.title;
+    if (title.invalid) {
+      title.markAsTouched();
       return;
     }
     await this.act('add', async (id) => {
-      const lot = await this.api.createLot(id, this.newLot.value.trim());
-      this.newLot.reset();
+      const lot = await this.api.createLot(id, title.value.trim());
+      this.lotForm.reset();
       return this.i18n.t('pooled.lotAdded', { title: lot.title });
     });
   }
@@ -214,7 +216,7 @@ export class PooledDemandTab {
 
   private async load(id: string): Promise<void> {
     try {
-      this.demand.set(await this.api.pooledDemand(id, this.on.value || undefined));
+      this.demand.set(await this.api.pooledDemand(id, this.assessForm.controls.on.value || undefined));
       this.error.set(null);
     } catch (error: unknown) {
       this.error.set(errorSentence(asApiError(error), this.i18n));
