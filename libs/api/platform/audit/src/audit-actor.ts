@@ -1,4 +1,4 @@
-import type { AuditActor } from '@consortio/api/platform/audit';
+import type { AuditActor } from './audit.service';
 import type { Principal } from '@consortio/api/platform/auth';
 
 export const actorOf = (principal: Principal): AuditActor => ({
