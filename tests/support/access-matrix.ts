@@ -10,7 +10,9 @@ export type Access =
   /** Anyone acting for an organisation, whatever their role; the service checks its place in a consortium. */
   | 'acting'
   /** Administrators and procurement officers acting for an organisation; the service checks the rest. */
-  | 'acting-officer';
+  | 'acting-officer'
+  /** Those who write specifications for their organisation: administrators, officers and legal reviewers. */
+  | 'acting-writer';
 
 export const MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
@@ -88,6 +90,37 @@ export const MATRIX: Record<string, Access> = {
   'POST /procedure-advice': 'public',
   'GET /municipalities': 'acting',
   'GET /municipalities/near-me': 'acting',
+  'GET /specification-templates': 'signed-in',
+  'POST /specification-templates': 'platform-admin',
+  'PUT /specification-templates/:templateId': 'platform-admin',
+  'GET /specification-clauses': 'signed-in',
+  'POST /specification-clauses': 'platform-admin',
+  'PUT /specification-clauses/:clauseId': 'platform-admin',
+  'GET /consortia/:consortiumId/specifications': 'acting',
+  'POST /consortia/:consortiumId/specifications': 'acting-officer',
+  'GET /specifications/:specificationId': 'acting',
+  'PATCH /specifications/:specificationId': 'acting-writer',
+  'GET /specifications/:specificationId/versions': 'acting',
+  'POST /specifications/:specificationId/versions': 'acting-writer',
+  'GET /specifications/:specificationId/diff': 'acting',
+  'POST /specifications/:specificationId/versions/:versionId/restore': 'acting-writer',
+  'GET /specifications/:specificationId/comments': 'acting',
+  'POST /specifications/:specificationId/comments': 'acting-writer',
+  'PATCH /specifications/:specificationId/comments/:commentId': 'acting-writer',
+  'GET /specifications/:specificationId/approvals': 'acting',
+  'PUT /specifications/:specificationId/sections/:sectionId/approval': 'acting-writer',
+  'POST /specifications/:specificationId/sections/:sectionId/approval/withdraw': 'acting-writer',
+  'GET /specifications/:specificationId/activity': 'acting',
+  'GET /specifications/:specificationId/exports': 'acting',
+  'POST /specifications/:specificationId/exports': 'acting',
+  'GET /specifications/:specificationId/exports/:exportId': 'acting',
+  'GET /specifications/:specificationId/exports/:exportId/file': 'acting',
+  // The /collab handshake refuses anyone without a valid token; each event then checks the document.
+  '/collab join': 'public',
+  '/collab sync': 'public',
+  '/collab update': 'public',
+  '/collab awareness': 'public',
+  '/collab leave': 'public',
   '/events subscribe': 'public',
   '/events unsubscribe': 'public',
 };
@@ -116,6 +149,7 @@ export const ALLOWED: Record<Access, Caller[]> = {
   acting: [...MEMBERS, 'otherMunicipality', 'ministry', 'supplier'],
   // The ministry analyst is a viewer; the supplier's account administers its own company.
   'acting-officer': ['officer', 'orgAdmin', 'otherMunicipality', 'supplier'],
+  'acting-writer': ['officer', 'legalReviewer', 'orgAdmin', 'otherMunicipality', 'supplier'],
 };
 
 /** The demo account that plays each caller: every role of the owning organisation (Musterstadt) and outsiders. */

@@ -10,6 +10,7 @@ import { RealtimeModule } from '@consortio/api/platform/realtime';
 import { RedisModule } from '@consortio/api/platform/redis';
 import { RequirementsModule } from '@consortio/api/requirements';
 import { ConsortiaModule } from '@consortio/api/consortia';
+import { SpecificationsModule } from '@consortio/api/specifications';
 import { SystemModule } from '@consortio/api/system';
 import { MIGRATIONS } from './manifest';
 
@@ -28,6 +29,7 @@ import { MIGRATIONS } from './manifest';
     SystemModule,
     RequirementsModule,
     ConsortiaModule,
+    SpecificationsModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

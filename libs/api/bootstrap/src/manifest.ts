@@ -9,6 +9,7 @@ import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
 import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
 import { requirementsDemoSeed, requirementsMigrations } from '@consortio/api/requirements';
 import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia';
+import { specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 
 /**
@@ -24,9 +25,16 @@ export const MIGRATIONS = [
   ...identityMigrations,
   ...requirementsMigrations,
   ...consortiaMigrations,
+  ...specificationsMigrations,
 ];
 
-export const DEMO_SEEDS: DemoSeed[] = [systemDemoSeed, identityDemoSeed, requirementsDemoSeed, consortiaDemoSeed];
+export const DEMO_SEEDS: DemoSeed[] = [
+  systemDemoSeed,
+  identityDemoSeed,
+  requirementsDemoSeed,
+  consortiaDemoSeed,
+  specificationsDemoSeed,
+];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
 export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];

@@ -8,6 +8,7 @@ import { IdentityJobsModule } from '@consortio/api/identity';
 import { MailModule } from '@consortio/api/platform/mail';
 import { SystemJobsModule } from '@consortio/api/system';
 import { ConsortiaJobsModule } from '@consortio/api/consortia';
+import { SpecificationsJobsModule } from '@consortio/api/specifications';
 import { AuditModule } from '@consortio/api/platform/audit';
 import { MIGRATIONS } from './manifest';
 
@@ -24,6 +25,7 @@ import { MIGRATIONS } from './manifest';
     IdentityJobsModule,
     AuditModule,
     ConsortiaJobsModule,
+    SpecificationsJobsModule,
   ],
 })
 export class WorkerAppModule {}

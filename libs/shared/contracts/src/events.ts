@@ -1,4 +1,5 @@
 import type { DecisionView } from './consortia';
+import type { SpecificationExportView } from './specifications';
 import type { ProbeView } from './system';
 
 /** socket.io namespace for live application events (notifications, status changes). */
@@ -36,7 +37,12 @@ export interface ServerToClientEvents {
   /** A vote was cast or a decision closed; the view is neutral (no acting organisation's vote). */
   'decision.updated': (decision: Omit<DecisionView, 'myVote'>) => void;
   /** Something in a consortium changed (members, agreement, needs, lots); clients reload what they show. */
-  'consortium.changed': (change: { consortiumId: string; what: 'members' | 'agreement' | 'needs' | 'lots' }) => void;
+  'consortium.changed': (change: {
+    consortiumId: string;
+    what: 'members' | 'agreement' | 'needs' | 'lots' | 'specifications';
+  }) => void;
+  /** An export of a consortium's specification made progress, finished or failed. */
+  'specification.export': (exportView: SpecificationExportView) => void;
 }
 
 /** Events clients send to the server, by name; the last argument is the acknowledgement. */

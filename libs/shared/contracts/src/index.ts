@@ -7,3 +7,5 @@ export * from './identity';
 export * from './cpv-level';
 export * from './requirements';
 export * from './consortia';
+export * from './collab';
+export * from './specifications';

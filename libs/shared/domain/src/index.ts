@@ -7,3 +7,4 @@ export * from './decision-tally';
 export * from './csv';
 export * from './nearness';
 export * from './consortium-status';
+export * from './person-colour';

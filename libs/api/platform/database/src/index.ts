@@ -8,3 +8,4 @@ export * from './database.module';
 export * from './demo-seed';
 
 export const databaseMigrations = [CreateDemoSeedRuns1764100000000];
+export * from './query-page';

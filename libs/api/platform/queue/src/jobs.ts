@@ -13,11 +13,15 @@ export interface JobPayloads {
   /** Closes a consortium decision at its deadline (a delayed job) and tells every member. */
   'consortia.close-decision': { decisionId: string };
   'consortia.decision-mail': { decisionId: string };
+  /** Folds a specification's update log into its snapshot (requested by the api as the log grows). */
+  'specifications.compact': { specificationId: string };
+  /** Renders a specification as PDF or DOCX into its export row, reporting progress. */
+  'specifications.export': { exportId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'mail', 'consortia'] as const;
+export const QUEUE_NAMES = ['system', 'mail', 'consortia', 'specifications'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE = {
@@ -27,6 +31,8 @@ export const JOB_QUEUE = {
   'mail.email-change': 'mail',
   'consortia.close-decision': 'consortia',
   'consortia.decision-mail': 'consortia',
+  'specifications.compact': 'specifications',
+  'specifications.export': 'specifications',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {

@@ -1,0 +1,258 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { OutboxService } from '@consortio/api/platform/queue';
+
+/** An accepted update about to be stored. */
+export interface UpdateEntry {
+  updateId: string;
+  update: Uint8Array;
+  userId: string | null;
+  organisationId: string | null;
+}
+
+/** A document as this api instance holds it: the state from PostgreSQL up to `watermark`, plus what it stored itself. */
+export interface LoadedDocument {
+  id: string;
+  doc: Y.Doc;
+  /** Every log row with an id at or below this has been applied. */
+  watermark: number;
+  /** The snapshot the document was last loaded from folded the log up to this id. */
+  snapshotUpto: number;
+  /** Log rows above the snapshot, as far as this instance knows: the compaction trigger. */
+  sinceSnapshot: number;
+}
+
+interface PendingWrite {
+  entries: UpdateEntry[];
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** Log rows past the snapshot after which a compaction is requested. */
+export const COMPACT_AFTER_UPDATES = 500;
+const EVICT_AFTER_MS = 60_000;
+
+/**
+ * The api side of the system of record for specification documents. Appends go to the update
+ * log in PostgreSQL and resolve only once committed; concurrent appends to one document are
+ * batched into one INSERT (one commit for many keystrokes under load). Inserts to one document
+ * take a transaction-scoped advisory lock, so log ids commit in order per document and a reader
+ * can follow the log with a simple watermark. Loaded documents are cached while anyone on this
+ * instance has them open, and caught up from the log before every sync answer.
+ */
+@Injectable()
+export class DocumentStore implements OnApplicationShutdown {
+  private readonly logger = new Logger(DocumentStore.name);
+  private readonly cache = new Map<string, Promise<LoadedDocument>>();
+  private readonly users = new Map<string, number>();
+  private readonly evictions = new Map<string, NodeJS.Timeout>();
+  private readonly writes = new Map<string, { queue: PendingWrite[]; running: boolean }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The document, loaded if needed and caught up with the log. */
+  async current(id: string): Promise<LoadedDocument> {
+    const loaded = await this.loaded(id);
+    await this.catchUp(loaded);
+    return loaded;
+  }
+
+  /** Keeps the document cached while `release` has not been called as often. */
+  retain(id: string): void {
+    this.users.set(id, (this.users.get(id) ?? 0) + 1);
+    const timer = this.evictions.get(id);
+    if (timer) {
+      clearTimeout(timer);
+      this.evictions.delete(id);
+    }
+  }
+
+  release(id: string): void {
+    const left = (this.users.get(id) ?? 1) - 1;
+    if (left > 0) {
+      this.users.set(id, left);
+      return;
+    }
+    this.users.delete(id);
+    const timer = setTimeout(() => {
+      this.evictions.delete(id);
+      if (!this.users.has(id)) this.evict(id);
+    }, EVICT_AFTER_MS);
+    timer.unref();
+    this.evictions.set(id, timer);
+  }
+
+  evict(id: string): void {
+    const cached = this.cache.get(id);
+    this.cache.delete(id);
+    void cached?.then((loaded) => loaded.doc.destroy()).catch(() => undefined);
+  }
+
+  /** Stores updates in the log; resolves once they are committed. A repeated update id is stored once. */
+  append(id: string, entries: UpdateEntry[]): Promise<void> {
+    let state = this.writes.get(id);
+    if (!state) {
+      state = { queue: [], running: false };
+      this.writes.set(id, state);
+    }
+    const done = new Promise<void>((resolve, reject) => state.queue.push({ entries, resolve, reject }));
+    if (!state.running) void this.drain(id, state);
+    return done;
+  }
+
+  /** The whole document as one update: the snapshot and every log row after it, straight from PostgreSQL. */
+  async readState(id: string): Promise<Uint8Array> {
+    const doc = new Y.Doc();
+    try {
+      await this.loadInto(id, doc);
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.evictions.values()) clearTimeout(timer);
+    for (const id of [...this.cache.keys()]) this.evict(id);
+  }
+
+  private loaded(id: string): Promise<LoadedDocument> {
+    let cached = this.cache.get(id);
+    if (!cached) {
+      const doc = new Y.Doc();
+      cached = this.loadInto(id, doc).then(({ watermark, snapshotUpto, rows }) => ({
+        id,
+        doc,
+        watermark,
+        snapshotUpto,
+        sinceSnapshot: rows,
+      }));
+      cached.catch(() => this.cache.delete(id));
+      this.cache.set(id, cached);
+    }
+    return cached;
+  }
+
+  private async loadInto(id: string, doc: Y.Doc): Promise<{ watermark: number; snapshotUpto: number; rows: number }> {
+    // One statement, one snapshot of the database: the snapshot row and the log after it agree.
+    const rows = await this.dataSource.query<{ kind: 'snapshot' | 'update'; id: string; content: Buffer }[]>(
+      `SELECT 'snapshot' AS kind, upto_id AS id, state AS content FROM specification_snapshots WHERE specification_id = $1
+       UNION ALL
+       SELECT 'update', u.id, u.content FROM specification_updates u
+        WHERE u.specification_id = $1
+          AND u.id > COALESCE((SELECT upto_id FROM specification_snapshots WHERE specification_id = $1), 0)
+       ORDER BY kind, id`,
+      [id],
+    );
+    let snapshotUpto = 0;
+    let watermark = 0;
+    const updates: Uint8Array[] = [];
+    for (const row of rows) {
+      if (row.kind === 'snapshot') snapshotUpto = watermark = Number(row.id);
+      else watermark = Math.max(watermark, Number(row.id));
+      updates.push(row.content);
+    }
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    return { watermark, snapshotUpto, rows: rows.filter((row) => row.kind === 'update').length };
+  }
+
+  private async catchUp(loaded: LoadedDocument): Promise<void> {
+    // Always one row at least, which carries where the snapshot stands.
+    const rows = await this.dataSource.query<
+      { snapshot_upto: string | null; id: string | null; content: Buffer | null }[]
+    >(
+      `SELECT s.upto_id AS snapshot_upto, u.id, u.content
+         FROM (SELECT 1) AS one
+         LEFT JOIN specification_snapshots s ON s.specification_id = $1
+         LEFT JOIN specification_updates u ON u.specification_id = $1 AND u.id > $2
+        ORDER BY u.id`,
+      [loaded.id, loaded.watermark],
+    );
+    if (Number(rows[0]?.snapshot_upto ?? 0) > loaded.watermark) {
+      // A compaction folded log rows this instance had not read: reload from the snapshot (merging is idempotent).
+      const fresh = await this.loadInto(loaded.id, loaded.doc);
+      Object.assign(loaded, {
+        watermark: fresh.watermark,
+        snapshotUpto: fresh.snapshotUpto,
+        sinceSnapshot: fresh.rows,
+      });
+      return;
+    }
+    const updates = rows.filter(
+      (row): row is { snapshot_upto: string | null; id: string; content: Buffer } => row.id !== null,
+    );
+    if (updates.length === 0) return;
+    Y.applyUpdate(loaded.doc, Y.mergeUpdates(updates.map((row) => row.content)));
+    loaded.watermark = Number(updates[updates.length - 1].id);
+  }
+
+  private async drain(id: string, state: { queue: PendingWrite[]; running: boolean }): Promise<void> {
+    state.running = true;
+    try {
+      while (state.queue.length > 0) {
+        const batch = state.queue.splice(0, state.queue.length);
+        const entries = batch.flatMap((write) => write.entries);
+        try {
+          await this.insert(id, entries);
+          batch.forEach((write) => write.resolve());
+        } catch (error) {
+          batch.forEach((write) => write.reject(error as Error));
+          continue;
+        }
+        const cached = this.cache.get(id);
+        if (cached) {
+          const loaded = await cached.catch(() => undefined);
+          if (loaded) {
+            for (const entry of entries) Y.applyUpdate(loaded.doc, entry.update);
+            loaded.sinceSnapshot += entries.length;
+            if (loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES) await this.requestCompaction(loaded);
+          }
+        }
+      }
+    } finally {
+      state.running = false;
+      if (state.queue.length === 0) this.writes.delete(id);
+    }
+  }
+
+  private async insert(id: string, entries: UpdateEntry[]): Promise<void> {
+    // The lock is taken before any row gets its id, and held until the statement commits.
+    await this.dataSource.query(
+      `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended('specification:' || $6::text, 0)))
+       INSERT INTO specification_updates (specification_id, update_id, content, user_id, organisation_id)
+       SELECT $1::uuid, e.update_id, e.content, e.user_id, e.organisation_id
+         FROM lock, unnest($2::text[], $3::bytea[], $4::uuid[], $5::uuid[])
+              AS e (update_id, content, user_id, organisation_id)
+       ON CONFLICT (specification_id, update_id) DO NOTHING`,
+      [
+        id,
+        entries.map((entry) => entry.updateId),
+        entries.map((entry) => Buffer.from(entry.update)),
+        entries.map((entry) => entry.userId),
+        entries.map((entry) => entry.organisationId),
+        id,
+      ],
+    );
+  }
+
+  private async requestCompaction(loaded: LoadedDocument): Promise<void> {
+    const bucket = Math.floor((loaded.watermark + loaded.sinceSnapshot) / COMPACT_AFTER_UPDATES);
+    try {
+      await this.dataSource.transaction((manager) =>
+        this.outbox.enqueue(
+          manager,
+          'specifications.compact',
+          { specificationId: loaded.id },
+          { jobId: `specifications.compact.${loaded.id}.${loaded.snapshotUpto}.${bucket}` },
+        ),
+      );
+      loaded.sinceSnapshot = 0;
+    } catch (error) {
+      this.logger.warn(`Could not request compaction of ${loaded.id}: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ConsortiaModule } from '@consortio/api/consortia';
+import { CollabBroadcaster } from './collab-broadcaster';
+import { CollabGateway } from './collab.gateway';
+import { CompactionService } from './compaction.service';
+import { DocumentStore } from './document-store';
+import { ExportsService } from './exports.service';
+import { SpecificationsProcessor } from './jobs/specifications.processor';
+import { ReviewService } from './review.service';
+import { SpecificationAccess } from './specification-access';
+import { SpecificationsController, TemplatesController } from './specifications.controller';
+import { SpecificationsService } from './specifications.service';
+
+/** Tender specifications written together: the api side (HTTP and the `/collab` namespace). */
+@Module({
+  imports: [ConsortiaModule],
+  controllers: [TemplatesController, SpecificationsController],
+  providers: [
+    SpecificationAccess,
+    DocumentStore,
+    CollabBroadcaster,
+    CollabGateway,
+    SpecificationsService,
+    ReviewService,
+    ExportsService,
+  ],
+})
+export class SpecificationsModule {}
+
+/** In the worker: compaction of update logs and PDF/DOCX exports. */
+@Module({
+  providers: [SpecificationAccess, DocumentStore, CompactionService, ExportsService, SpecificationsProcessor],
+})
+export class SpecificationsJobsModule {}

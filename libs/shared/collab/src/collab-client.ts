@@ -1,0 +1,378 @@
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { uuidv4 } from 'lib0/random';
+import {
+  type Binary,
+  COLLAB_NAMESPACE,
+  type CollabClientToServerEvents,
+  type CollabError,
+  type CollabServerToClientEvents,
+  type DocumentAccess,
+  type JoinAck,
+  type PresenceEntry,
+  type SyncAck,
+  type UpdateAck,
+} from '@consortio/shared/contracts';
+
+type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
+
+/** Updates applied from the server carry this origin, so they are not sent back. */
+export const REMOTE_ORIGIN = Symbol('consortio-collab-remote');
+
+export interface CollabClientOptions {
+  /** The api's base URL, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  /** Access token; called again on every (re)connection so a refreshed token is used. */
+  token: () => string | Promise<string>;
+  /** The organisation the person acts for. */
+  organisationId?: string;
+  /** How often to compare state vectors with the server, repairing anything a hop dropped. 0 turns it off. */
+  resyncIntervalMs?: number;
+  /** Passed to socket.io-client; tests use `['websocket']`. */
+  transports?: ('websocket' | 'polling')[];
+  /** Delay before the first reconnection attempt (socket.io's `reconnectionDelay`). */
+  reconnectionDelayMs?: number;
+}
+
+export type CollabStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface AcknowledgedUpdate {
+  documentId: string;
+  updateId: string;
+  /** From the local change to the server's acknowledgement (stored in PostgreSQL). */
+  latencyMs: number;
+}
+
+export interface CollabClientEvents {
+  status: (status: CollabStatus) => void;
+  error: (error: CollabError & { documentId?: string; updateId?: string }) => void;
+}
+
+interface PendingUpdate {
+  updateId: string;
+  update: Uint8Array;
+  createdAt: number;
+}
+
+const EMPTY_UPDATE_LENGTH = 2; // an update v1 with no structs and an empty delete set
+const toBytes = (value: Binary): Uint8Array => (value instanceof Uint8Array ? value : new Uint8Array(value));
+
+/**
+ * A headless client of the co-editing protocol (docs/collab-protocol.md): one socket to the
+ * `/collab` namespace, any number of open documents. It is what the web editor, the tests and
+ * the benchmarks use, in the browser and in Node.js alike.
+ *
+ * Guarantees: every local change is sent with an id and kept until the server acknowledges that
+ * it is stored; after a reconnection the unacknowledged ones are sent again (the server stores a
+ * repeated id once), then state vectors are compared and anything still missing either way is
+ * exchanged. The same comparison runs periodically, which repairs broadcasts that were lost.
+ */
+export class CollabClient {
+  readonly socket: CollabSocket;
+  private readonly documents = new Map<string, CollabDocument>();
+  private readonly listeners: { [E in keyof CollabClientEvents]: Set<CollabClientEvents[E]> } = {
+    status: new Set(),
+    error: new Set(),
+  };
+  private resyncTimer: ReturnType<typeof setInterval> | undefined;
+  status: CollabStatus = 'connecting';
+
+  constructor(readonly options: CollabClientOptions) {
+    this.socket = io(`${options.url.replace(/\/$/, '')}${COLLAB_NAMESPACE}`, {
+      transports: options.transports,
+      reconnectionDelay: options.reconnectionDelayMs ?? 500,
+      reconnectionDelayMax: 2_000,
+      auth: (send) => {
+        void Promise.resolve(options.token()).then((token) =>
+          send({ token, ...(options.organisationId ? { organisationId: options.organisationId } : {}) }),
+        );
+      },
+    });
+    this.socket.on('connect', () => {
+      this.setStatus('connected');
+      for (const document of this.documents.values()) void document.rejoin();
+    });
+    this.socket.on('disconnect', () => this.setStatus('disconnected'));
+    this.socket.on('connect_error', (error) => {
+      this.setStatus('disconnected');
+      this.emit('error', { ok: false, code: 'unavailable', error: error.message });
+    });
+    this.socket.on('update', ({ documentId, update }) => this.documents.get(documentId)?.receiveUpdate(update));
+    this.socket.on('awareness', ({ documentId, update }) => this.documents.get(documentId)?.receiveAwareness(update));
+    this.socket.on('presence', ({ documentId, people }) => this.documents.get(documentId)?.receivePresence(people));
+    const every = options.resyncIntervalMs ?? 15_000;
+    if (every > 0) {
+      this.resyncTimer = setInterval(() => {
+        if (!this.socket.connected) return;
+        for (const document of this.documents.values()) if (document.joined) void document.resync();
+      }, every);
+    }
+  }
+
+  /** Opens a document: resolves once joined and synchronised, or rejects with the server's reason. */
+  async open(documentId: string, doc: Y.Doc = new Y.Doc()): Promise<CollabDocument> {
+    const existing = this.documents.get(documentId);
+    if (existing) return existing;
+    const document = new CollabDocument(this, documentId, doc);
+    this.documents.set(documentId, document);
+    try {
+      await document.joinedOnce;
+    } catch (error) {
+      this.documents.delete(documentId);
+      document.destroy();
+      throw error;
+    }
+    return document;
+  }
+
+  /** Forgets a document on this client; the server is told so others stop seeing this person there. */
+  async close(documentId: string): Promise<void> {
+    const document = this.documents.get(documentId);
+    if (!document) return;
+    this.documents.delete(documentId);
+    document.destroy();
+    if (this.socket.connected) {
+      await this.socket
+        .timeout(5_000)
+        .emitWithAck('leave', { documentId })
+        .catch(() => undefined);
+    }
+  }
+
+  disconnect(): void {
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    for (const document of this.documents.values()) document.destroy();
+    this.documents.clear();
+    this.socket.disconnect();
+  }
+
+  on<E extends keyof CollabClientEvents>(event: E, listener: CollabClientEvents[E]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  /** @internal */
+  emit<E extends keyof CollabClientEvents>(event: E, ...args: Parameters<CollabClientEvents[E]>): void {
+    for (const listener of this.listeners[event]) (listener as (...a: typeof args) => void)(...args);
+  }
+
+  private setStatus(status: CollabStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit('status', status);
+  }
+}
+
+export interface CollabDocumentEvents {
+  /** Joined (again) and in sync with the server. */
+  synced: () => void;
+  presence: (people: PresenceEntry[]) => void;
+  acknowledged: (ack: AcknowledgedUpdate) => void;
+  /** An update from someone else was applied. */
+  remoteUpdate: (update: Uint8Array) => void;
+}
+
+/** One open document: its Y.Doc, awareness, the caller's access and who else is here. */
+export class CollabDocument {
+  readonly awareness: Awareness;
+  access: DocumentAccess = 'read';
+  presence: PresenceEntry[] = [];
+  joined = false;
+  readonly joinedOnce: Promise<void>;
+  private readonly pending = new Map<string, PendingUpdate>();
+  private readonly listeners: { [E in keyof CollabDocumentEvents]: Set<CollabDocumentEvents[E]> } = {
+    synced: new Set(),
+    presence: new Set(),
+    acknowledged: new Set(),
+    remoteUpdate: new Set(),
+  };
+  private resolveJoined!: () => void;
+  private rejectJoined!: (error: Error) => void;
+  private destroyed = false;
+  private flushWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly client: CollabClient,
+    readonly documentId: string,
+    readonly doc: Y.Doc,
+  ) {
+    this.awareness = new Awareness(doc);
+    this.joinedOnce = new Promise((resolve, reject) => {
+      this.resolveJoined = resolve;
+      this.rejectJoined = reject;
+    });
+    doc.on('update', this.onLocalUpdate);
+    this.awareness.on('update', this.onAwarenessChange);
+    if (client.socket.connected) void this.rejoin();
+  }
+
+  /** Local changes not yet acknowledged by the server. */
+  get unacknowledged(): number {
+    return this.pending.size;
+  }
+
+  on<E extends keyof CollabDocumentEvents>(event: E, listener: CollabDocumentEvents[E]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  /** Resolves when every local change so far is acknowledged. */
+  flushed(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.flushWaiters.push(resolve));
+  }
+
+  /** @internal Join or rejoin after a (re)connection: sync, resend what is unacknowledged, compare again. */
+  async rejoin(): Promise<void> {
+    if (this.destroyed) return;
+    this.joined = false;
+    const socket = this.client.socket;
+    let answer: JoinAck;
+    try {
+      answer = await socket
+        .timeout(10_000)
+        .emitWithAck('join', { documentId: this.documentId, stateVector: Y.encodeStateVector(this.doc) });
+    } catch {
+      return; // disconnected meanwhile: the next connect rejoins
+    }
+    if (!answer.ok) {
+      this.client.emit('error', { ...answer, documentId: this.documentId });
+      this.rejectJoined(new Error(`${answer.code}: ${answer.error}`));
+      return;
+    }
+    this.access = answer.access;
+    this.applyRemote(toBytes(answer.update));
+    this.receivePresence(answer.presence);
+    this.joined = true;
+    for (const pending of [...this.pending.values()]) this.send(pending);
+    if (this.access === 'write') this.sendMissing(toBytes(answer.stateVector));
+    if (this.awareness.getLocalState() !== null)
+      this.onAwarenessChange({ added: [], updated: [this.doc.clientID], removed: [] });
+    this.resolveJoined();
+    this.emitLocal('synced');
+  }
+
+  /** Compares state vectors with the server and exchanges whatever either side lacks. */
+  async resync(): Promise<void> {
+    if (!this.joined) return;
+    let answer: SyncAck;
+    try {
+      answer = await this.client.socket
+        .timeout(10_000)
+        .emitWithAck('sync', { documentId: this.documentId, stateVector: Y.encodeStateVector(this.doc) });
+    } catch {
+      return;
+    }
+    if (!answer.ok) {
+      this.client.emit('error', { ...answer, documentId: this.documentId });
+      return;
+    }
+    this.applyRemote(toBytes(answer.update));
+    if (this.access === 'write' && this.pending.size === 0) this.sendMissing(toBytes(answer.stateVector));
+  }
+
+  /** @internal */
+  receiveUpdate(update: Binary): void {
+    this.applyRemote(toBytes(update));
+  }
+
+  /** @internal */
+  receiveAwareness(update: Binary): void {
+    applyAwarenessUpdate(this.awareness, toBytes(update), REMOTE_ORIGIN);
+  }
+
+  /** @internal */
+  receivePresence(people: PresenceEntry[]): void {
+    this.presence = people;
+    this.emitLocal('presence', people);
+  }
+
+  /** @internal */
+  destroy(): void {
+    this.destroyed = true;
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.off('update', this.onAwarenessChange);
+    this.awareness.destroy();
+  }
+
+  private applyRemote(update: Uint8Array): void {
+    if (update.length <= EMPTY_UPDATE_LENGTH) return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.emitLocal('remoteUpdate', update);
+  }
+
+  private sendMissing(serverStateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(this.doc, serverStateVector);
+    if (missing.length <= EMPTY_UPDATE_LENGTH) return;
+    this.track(missing);
+  }
+
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) return;
+    if (this.access === 'read' && this.joined) {
+      this.client.emit('error', {
+        ok: false,
+        code: 'read-only',
+        error: 'This document is read-only for you; the change stays in this browser only.',
+        documentId: this.documentId,
+      });
+    }
+    this.track(update);
+  };
+
+  private track(update: Uint8Array): void {
+    const pending: PendingUpdate = { updateId: uuidv4(), update, createdAt: Date.now() };
+    this.pending.set(pending.updateId, pending);
+    if (this.joined && this.client.socket.connected) this.send(pending);
+  }
+
+  private send(pending: PendingUpdate): void {
+    this.client.socket
+      .timeout(15_000)
+      .emitWithAck('update', { documentId: this.documentId, updateId: pending.updateId, update: pending.update })
+      .then((answer: UpdateAck) => this.settle(pending, answer))
+      .catch(() => undefined); // no answer (disconnected): kept, resent after the reconnection
+  }
+
+  private settle(pending: PendingUpdate, answer: UpdateAck): void {
+    if (!this.pending.has(pending.updateId)) return;
+    if (answer.ok) {
+      this.pending.delete(pending.updateId);
+      this.emitLocal('acknowledged', {
+        documentId: this.documentId,
+        updateId: pending.updateId,
+        latencyMs: Date.now() - pending.createdAt,
+      });
+    } else if (answer.code !== 'unavailable') {
+      // Refused for good (read-only, malformed, too large): resending cannot help.
+      this.pending.delete(pending.updateId);
+      this.client.emit('error', { ...answer, documentId: this.documentId, updateId: pending.updateId });
+    }
+    if (this.pending.size === 0) {
+      const waiters = this.flushWaiters;
+      this.flushWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
+  private readonly onAwarenessChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin?: unknown,
+  ): void => {
+    if (origin === REMOTE_ORIGIN || !this.joined || !this.client.socket.connected) return;
+    const clients = [...change.added, ...change.updated, ...change.removed].filter((id) => id === this.doc.clientID);
+    if (clients.length === 0) return;
+    this.client.socket.emit('awareness', {
+      documentId: this.documentId,
+      update: encodeAwarenessUpdate(this.awareness, clients),
+    });
+  };
+
+  private emitLocal<E extends keyof CollabDocumentEvents>(
+    event: E,
+    ...args: Parameters<CollabDocumentEvents[E]>
+  ): void {
+    for (const listener of this.listeners[event]) (listener as (...a: typeof args) => void)(...args);
+  }
+}

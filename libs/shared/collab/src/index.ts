@@ -1,0 +1,3 @@
+export * from './rich-text';
+export * from './specification-document';
+export * from './collab-client';
