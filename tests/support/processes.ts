@@ -91,8 +91,11 @@ export interface ApiProcess extends PlatformProcess {
 }
 
 /** Starts dist/apps/api/main.js on a free port and waits until it listens (not necessarily ready). */
-export async function startApi(env: NodeJS.ProcessEnv, options: { waitForReady?: boolean } = {}): Promise<ApiProcess> {
-  const port = await freePort();
+export async function startApi(
+  env: NodeJS.ProcessEnv,
+  options: { waitForReady?: boolean; port?: number } = {},
+): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   const api = startNode('api', ['dist/apps/api/main.js'], {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...env,

@@ -40,6 +40,8 @@ export type CollabStatus = 'connecting' | 'connected' | 'disconnected';
 export interface AcknowledgedUpdate {
   documentId: string;
   updateId: string;
+  /** The update as sent. */
+  update: Uint8Array;
   /** From the local change to the server's acknowledgement (stored in PostgreSQL). */
   latencyMs: number;
 }
@@ -342,6 +344,7 @@ export class CollabDocument {
       this.emitLocal('acknowledged', {
         documentId: this.documentId,
         updateId: pending.updateId,
+        update: pending.update,
         latencyMs: Date.now() - pending.createdAt,
       });
     } else if (answer.code !== 'unavailable') {
