@@ -1,0 +1,146 @@
+import type { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { OutboxService } from '@consortio/api/platform/queue';
+import { openTestDataSource, truncateAll } from '@consortio/api/testing';
+import { CompactionService } from './compaction.service';
+import { DocumentStore } from './document-store';
+import { templateDocument } from './specifications.service';
+
+/** A writer that records every change of its own document as an update to append. */
+function writer(clientId: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+describe('specification documents in PostgreSQL: the update log, catch-up and compaction', () => {
+  let dataSource: DataSource;
+  let userId: string;
+  let organisationId: string;
+  let specificationId: string;
+  let sections: string[];
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    await truncateAll(dataSource);
+    [{ id: organisationId }] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO organisations (kind, name, country, verification)
+       VALUES ('central-purchasing-body', 'Einkaufsgemeinschaft Test', 'DE', 'verified') RETURNING id`,
+    );
+    [{ id: userId }] = await dataSource.query<{ id: string }[]>(
+      "INSERT INTO users (email, display_name) VALUES ('writer@example.test', 'Writer') RETURNING id",
+    );
+    const [{ id: consortiumId }] = await dataSource.query<{ id: string }[]>(
+      "INSERT INTO consortia (name, domain, lead_organisation_id) VALUES ('Test consortium', 'ict', $1) RETURNING id",
+      [organisationId],
+    );
+    const [{ id: templateId }] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO specification_templates (key, name, sections)
+       VALUES ('test-template', 'Test template', '[{"key":"a","title":"A","guidance":"First."},{"key":"b","title":"B","guidance":"Second."}]')
+       RETURNING id`,
+    );
+    [{ id: specificationId }] = await dataSource.query<{ id: string }[]>(
+      'INSERT INTO specifications (consortium_id, title, template_id) VALUES ($1, $2, $3) RETURNING id',
+      [consortiumId, 'Under test', templateId],
+    );
+    const initial = templateDocument([
+      { key: 'a', title: 'A', guidance: 'First.' },
+      { key: 'b', title: 'B', guidance: 'Second.' },
+    ]);
+    await dataSource.query(
+      "INSERT INTO specification_updates (specification_id, update_id, content) VALUES ($1, 'template', $2)",
+      [specificationId, Buffer.from(initial)],
+    );
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, initial);
+    sections = doc
+      .getArray<Y.Map<string>>('sections')
+      .toArray()
+      .map((section) => section.get('id') as string);
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  const entry = (update: Uint8Array, updateId: string) => ({ updateId, update, userId, organisationId });
+
+  it('stores concurrent appends each once, batching them, and ignores a repeated update id', async () => {
+    const store = new DocumentStore(dataSource, new OutboxService());
+    const base = await store.current(specificationId);
+    const { doc, updates } = writer(101);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc));
+    updates.length = 0;
+    const text = doc.getXmlFragment(`section:${sections[0]}`);
+    for (let index = 0; index < 50; index++) text.insert(text.length, [new Y.XmlText(`w${index}`)]);
+    await Promise.all(updates.map((update, index) => store.append(specificationId, [entry(update, `batch-${index}`)])));
+    await store.append(specificationId, [entry(updates[0], 'batch-0')]);
+    const [{ n }] = await dataSource.query<{ n: string }[]>(
+      "SELECT count(*) AS n FROM specification_updates WHERE update_id LIKE 'batch-%'",
+    );
+    expect(Number(n)).toBe(50);
+    // Another instance loading from scratch sees all of it.
+    const other = new DocumentStore(dataSource, new OutboxService());
+    expect((await other.current(specificationId)).doc.getXmlFragment(`section:${sections[0]}`).length).toBe(
+      text.length,
+    );
+    store.onApplicationShutdown();
+    other.onApplicationShutdown();
+  });
+
+  it('never loses an update appended while a compaction runs, and an instance that loaded earlier catches up', async () => {
+    const early = new DocumentStore(dataSource, new OutboxService());
+    const earlyDoc = (await early.current(specificationId)).doc;
+    const appender = new DocumentStore(dataSource, new OutboxService());
+    const compaction = new CompactionService(dataSource);
+    const { doc, updates } = writer(202);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate((await appender.current(specificationId)).doc));
+    updates.length = 0;
+    const text = new Y.XmlText();
+    doc.getXmlFragment(`section:${sections[1]}`).insert(0, [text]);
+    for (let index = 0; index < 400; index++) text.insert(text.length, '*');
+
+    // Appends in small groups race several compactions.
+    const appends = (async () => {
+      for (let index = 0; index < updates.length; index += 10) {
+        await appender.append(
+          specificationId,
+          updates.slice(index, index + 10).map((update, offset) => entry(update, `race-${index + offset}`)),
+        );
+      }
+    })();
+    const compactions = (async () => {
+      const results = [];
+      for (let round = 0; round < 5; round++) {
+        results.push(await compaction.compact(specificationId));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return results;
+    })();
+    const [, results] = await Promise.all([appends, compactions]);
+    results.push(await compaction.compact(specificationId));
+    expect(results.reduce((sum, result) => sum + result.folded, 0)).toBeGreaterThan(0);
+
+    const [{ n }] = await dataSource.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM specification_updates WHERE specification_id = $1',
+      [specificationId],
+    );
+    expect(Number(n)).toBe(0);
+    const fromDatabase = new Y.Doc();
+    Y.applyUpdate(fromDatabase, await appender.readState(specificationId));
+    expect(fromDatabase.getXmlFragment(`section:${sections[1]}`).toString()).toContain('*'.repeat(400));
+
+    const caughtUp = await early.current(specificationId);
+    expect(caughtUp.doc).toBe(earlyDoc);
+    expect(Y.encodeStateVector(caughtUp.doc)).toEqual(Y.encodeStateVector(fromDatabase));
+
+    const activity = await dataSource.query<{ section_id: string; changes: number }[]>(
+      'SELECT section_id, changes FROM section_activity WHERE specification_id = $1 ORDER BY section_id',
+      [specificationId],
+    );
+    expect(activity.find((row) => row.section_id === sections[1])?.changes).toBe(updates.length);
+    expect(activity.find((row) => row.section_id === sections[0])?.changes).toBe(50);
+    early.onApplicationShutdown();
+    appender.onApplicationShutdown();
+  });
+});
