@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { consortiaRoutes } from '@consortio/web/consortia/feature';
 import { identityRoutes } from '@consortio/web/identity/feature';
+import { specificationsRoutes } from '@consortio/web/specifications/feature';
 
 export const appRoutes: Route[] = [
   {
@@ -10,6 +11,7 @@ export const appRoutes: Route[] = [
   },
   ...identityRoutes,
   ...consortiaRoutes,
+  ...specificationsRoutes,
   {
     path: '**',
     title: 'notFound.title',

@@ -33,8 +33,8 @@ interface Row {
  * Who may open a specification, and how. Members of the consortium (lead and members) write
  * through their administrators, procurement officers and legal reviewers, and read as viewers;
  * observers (such as a ministry) read only where the consortium shares the draft; anyone else
- * is refused, and a specification they could not see at all answers 404. Checked with current
- * data at every join, every HTTP request, and for every write on a socket that joined.
+ * is refused (403); an id that names no specification answers 404. Checked with current data at
+ * every join and every HTTP request; a socket keeps the access it joined with until it rejoins.
  */
 @Injectable()
 export class SpecificationAccess {

@@ -33,6 +33,8 @@ export interface CollabClientOptions {
   transports?: ('websocket' | 'polling')[];
   /** Delay before the first reconnection attempt (socket.io's `reconnectionDelay`). */
   reconnectionDelayMs?: number;
+  /** In a browser: disconnect when it goes offline and reconnect when it is back, instead of waiting for timeouts. */
+  followBrowserNetwork?: boolean;
 }
 
 export type CollabStatus = 'connecting' | 'connected' | 'disconnected';
@@ -85,6 +87,8 @@ export class CollabClient {
       transports: options.transports,
       reconnectionDelay: options.reconnectionDelayMs ?? 500,
       reconnectionDelayMax: 2_000,
+      // A connection attempt that neither opens nor fails (a proxy that accepts and hangs up) is retried.
+      timeout: 5_000,
       auth: (send) => {
         void Promise.resolve(options.token()).then((token) =>
           send({ token, ...(options.organisationId ? { organisationId: options.organisationId } : {}) }),
@@ -103,6 +107,10 @@ export class CollabClient {
     this.socket.on('update', ({ documentId, update }) => this.documents.get(documentId)?.receiveUpdate(update));
     this.socket.on('awareness', ({ documentId, update }) => this.documents.get(documentId)?.receiveAwareness(update));
     this.socket.on('presence', ({ documentId, people }) => this.documents.get(documentId)?.receivePresence(people));
+    if (options.followBrowserNetwork && typeof window !== 'undefined') {
+      window.addEventListener('offline', this.goOffline);
+      window.addEventListener('online', this.goOnline);
+    }
     const every = options.resyncIntervalMs ?? 15_000;
     if (every > 0) {
       this.resyncTimer = setInterval(() => {
@@ -114,10 +122,7 @@ export class CollabClient {
 
   /** Opens a document: resolves once joined and synchronised, or rejects with the server's reason. */
   async open(documentId: string, doc: Y.Doc = new Y.Doc()): Promise<CollabDocument> {
-    const existing = this.documents.get(documentId);
-    if (existing) return existing;
-    const document = new CollabDocument(this, documentId, doc);
-    this.documents.set(documentId, document);
+    const document = this.attach(documentId, doc);
     try {
       await document.joinedOnce;
     } catch (error) {
@@ -125,6 +130,20 @@ export class CollabClient {
       document.destroy();
       throw error;
     }
+    return document;
+  }
+
+  /**
+   * Starts following a document without waiting for the server: an editor can show and change
+   * `doc` at once (say, from what the browser kept offline); it joins whenever it is connected.
+   */
+  attach(documentId: string, doc: Y.Doc = new Y.Doc()): CollabDocument {
+    const existing = this.documents.get(documentId);
+    if (existing) return existing;
+    const document = new CollabDocument(this, documentId, doc);
+    this.documents.set(documentId, document);
+    // Rejections are read through `joinedOnce` by whoever waits; an unobserved one must not crash the page.
+    document.joinedOnce.catch(() => undefined);
     return document;
   }
 
@@ -144,6 +163,10 @@ export class CollabClient {
 
   disconnect(): void {
     if (this.resyncTimer) clearInterval(this.resyncTimer);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.goOffline);
+      window.removeEventListener('online', this.goOnline);
+    }
     for (const document of this.documents.values()) document.destroy();
     this.documents.clear();
     this.socket.disconnect();
@@ -158,6 +181,14 @@ export class CollabClient {
   emit<E extends keyof CollabClientEvents>(event: E, ...args: Parameters<CollabClientEvents[E]>): void {
     for (const listener of this.listeners[event]) (listener as (...a: typeof args) => void)(...args);
   }
+
+  private readonly goOffline = (): void => {
+    this.socket.disconnect();
+  };
+
+  private readonly goOnline = (): void => {
+    if (!this.socket.connected) this.socket.connect();
+  };
 
   private setStatus(status: CollabStatus): void {
     if (this.status === status) return;
@@ -247,8 +278,13 @@ export class CollabDocument {
     this.applyRemote(toBytes(answer.update));
     this.receivePresence(answer.presence);
     this.joined = true;
-    for (const pending of [...this.pending.values()]) this.send(pending);
-    if (this.access === 'write') this.sendMissing(toBytes(answer.stateVector));
+    if (this.pending.size > 0) {
+      // Resent with their ids (stored once); then compare again for anything else either side lacks.
+      for (const pending of [...this.pending.values()]) this.send(pending);
+      void this.flushed().then(() => this.resync());
+    } else if (this.access === 'write') {
+      this.sendMissing(toBytes(answer.stateVector));
+    }
     if (this.awareness.getLocalState() !== null)
       this.onAwarenessChange({ added: [], updated: [this.doc.clientID], removed: [] });
     this.resolveJoined();

@@ -39,6 +39,11 @@ export const consortiaRoutes: Routes = [
         title: 'consortium.tab.pooled',
         loadComponent: () => import('./consortium/pooled-demand-tab').then((m) => m.PooledDemandTab),
       },
+      {
+        path: 'specifications',
+        title: 'consortium.tab.specifications',
+        loadComponent: () => import('./consortium/specifications-tab').then((m) => m.SpecificationsTab),
+      },
     ],
   },
 ];

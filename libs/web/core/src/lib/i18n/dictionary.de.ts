@@ -1,4 +1,5 @@
 import { consortiaDe } from './dictionary.consortia.de';
+import { specificationsDe } from './dictionary.specifications.de';
 import type { Dictionary } from './dictionary';
 
 export const de: Dictionary = {
@@ -399,4 +400,5 @@ export const de: Dictionary = {
   'sso.removed': 'Der Identitätsanbieter wurde entfernt.',
   'sso.domainTaken': 'Eine andere Organisation verwendet bereits eine dieser Domains.',
   ...consortiaDe,
+  ...specificationsDe,
 };

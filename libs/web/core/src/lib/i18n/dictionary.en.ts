@@ -1,4 +1,5 @@
 import { consortiaEn } from './dictionary.consortia.en';
+import { specificationsEn } from './dictionary.specifications.en';
 
 /**
  * English is the reference language: its keys define `TranslationKey`, and every other
@@ -397,4 +398,5 @@ export const en = {
   'sso.removed': 'The identity provider was removed.',
   'sso.domainTaken': 'Another organisation already uses one of these domains.',
   ...consortiaEn,
+  ...specificationsEn,
 } as const satisfies Record<string, string>;

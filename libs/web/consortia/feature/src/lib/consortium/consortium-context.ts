@@ -3,7 +3,7 @@ import type { ConsortiumView, DecisionView } from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService } from '@consortio/web/core';
 import { ConsortiaApi } from '@consortio/web/consortia/data-access';
 
-export type ConsortiumChange = 'members' | 'agreement' | 'needs' | 'lots' | 'decision';
+export type ConsortiumChange = 'members' | 'agreement' | 'needs' | 'lots' | 'decision' | 'specifications';
 
 /**
  * The consortium a page shows, shared by its tabs (provided by the shell). Live changes from the

@@ -13,6 +13,7 @@ const TABS: { path: string; label: TranslationKey; exact: boolean }[] = [
   { path: 'decisions', label: 'consortium.tab.decisions', exact: false },
   { path: 'needs', label: 'consortium.tab.needs', exact: false },
   { path: 'pooled-demand', label: 'consortium.tab.pooled', exact: false },
+  { path: 'specifications', label: 'consortium.tab.specifications', exact: false },
 ];
 
 /** A consortium: its name and status, a tab per part of the work, and its live event channel. */

@@ -1,0 +1,263 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import type { Editor } from '@tiptap/core';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import {
+  CollabClient,
+  type CollabDocument,
+  type CollabStatus,
+  sectionFragment,
+  sectionsOf,
+} from '@consortio/shared/collab';
+import {
+  type ClauseView,
+  type ExportFormat,
+  type PresenceEntry,
+  SECTIONS_ARRAY,
+  type SectionApprovalView,
+  type SpecificationExportView,
+  type SpecificationSectionView,
+  type SpecificationVersionView,
+  type SpecificationView,
+} from '@consortio/shared/contracts';
+import { personColour } from '@consortio/shared/domain';
+import {
+  API_BASE_URL,
+  asApiError,
+  errorSentence,
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+} from '@consortio/web/core';
+import { SessionService } from '@consortio/web/identity/data-access';
+import { SpecificationsApi } from '@consortio/web/specifications/data-access';
+import { SectionEditor } from './section-editor';
+
+/**
+ * A specification written together: one editor per section bound to the shared Yjs document,
+ * who is here, whether every change is stored, and beside the text the clause library,
+ * versions, approvals and exports. Edits made offline stay in this browser (IndexedDB) and are
+ * sent when the connection is back, also after a reload.
+ */
+@Component({
+  selector: 'cs-specification-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatTabsModule,
+    TranslatePipe,
+    SectionEditor,
+  ],
+  templateUrl: './specification-page.html',
+  styleUrl: './specification-page.scss',
+})
+export class SpecificationPage {
+  private readonly api = inject(SpecificationsApi);
+  private readonly session = inject(SessionService);
+  private readonly i18n = inject(I18nService);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly origin = inject(API_BASE_URL);
+  private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('specificationId') ?? '';
+
+  protected readonly doc = new Y.Doc();
+  protected readonly specification = signal<SpecificationView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly sections = signal<SpecificationSectionView[]>([]);
+  protected readonly presence = signal<PresenceEntry[]>([]);
+  protected readonly status = signal<CollabStatus>('connecting');
+  protected readonly unacknowledged = signal(0);
+  protected readonly collab = signal<CollabDocument | null>(null);
+  protected readonly clauses = signal<ClauseView[]>([]);
+  protected readonly versions = signal<SpecificationVersionView[]>([]);
+  protected readonly approvals = signal<SectionApprovalView[]>([]);
+  protected readonly exports = signal<SpecificationExportView[]>([]);
+  protected readonly panelMessage = signal<string | null>(null);
+  protected readonly joined = signal(false);
+  /** Until the server answers (say, offline after a reload) what the HTTP view said stands. */
+  protected readonly readOnly = computed(
+    () => this.specification()?.access === 'read' || (this.joined() && this.collab()?.access === 'read'),
+  );
+  protected readonly saveState = computed((): { key: TranslationKey; waiting: number } => {
+    const waiting = this.unacknowledged();
+    if (this.status() !== 'connected') return { key: 'spec.status.offline', waiting };
+    return waiting > 0 ? { key: 'spec.status.saving', waiting } : { key: 'spec.status.saved', waiting };
+  });
+  protected readonly me = computed(() => {
+    const user = this.session.user();
+    return { name: user?.displayName ?? '', color: personColour(user?.id ?? '') };
+  });
+
+  protected readonly versionForm = new FormGroup({
+    label: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+  });
+
+  private client: CollabClient | null = null;
+  private persistence: IndexeddbPersistence | null = null;
+  private lastEditor: Editor | null = null;
+
+  constructor() {
+    const sectionsArray = this.doc.getArray(SECTIONS_ARRAY);
+    // Yjs calls back from inside editor transactions, which may run during change detection: write signals after it.
+    const refresh = () => queueMicrotask(() => this.sections.set(sectionsOf(this.doc)));
+    sectionsArray.observe(refresh);
+    void this.start();
+    inject(DestroyRef).onDestroy(() => {
+      sectionsArray.unobserve(refresh);
+      this.client?.disconnect();
+      void this.persistence?.destroy();
+      this.doc.destroy();
+    });
+  }
+
+  protected fragment(sectionId: string): Y.XmlFragment {
+    return sectionFragment(this.doc, sectionId);
+  }
+
+  protected awareness() {
+    return this.collab()?.awareness ?? null;
+  }
+
+  protected rememberEditor(editor: Editor): void {
+    this.lastEditor = editor;
+  }
+
+  protected insertClause(clause: ClauseView): void {
+    const editor = this.lastEditor;
+    if (!editor || this.readOnly()) {
+      this.panelMessage.set(this.i18n.t('spec.clauses.chooseSection'));
+      return;
+    }
+    editor.chain().focus().insertContent(clause.body).run();
+    void this.announcer.announce(this.i18n.t('spec.clauses.inserted', { title: clause.title }));
+  }
+
+  protected async createVersion(): Promise<void> {
+    if (this.versionForm.invalid) return;
+    try {
+      await this.collab()?.flushed();
+      await this.api.createVersion(this.id, this.versionForm.getRawValue().label);
+      this.versionForm.reset();
+      this.versions.set((await this.api.versions(this.id)).items);
+      void this.announcer.announce(this.i18n.t('spec.versions.created'));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async restore(version: SpecificationVersionView): Promise<void> {
+    try {
+      await this.api.restore(this.id, version.id);
+      void this.announcer.announce(this.i18n.t('spec.versions.restored', { label: version.label }));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected approvalsOf(sectionId: string): SectionApprovalView[] {
+    return this.approvals().filter((approval) => approval.sectionId === sectionId);
+  }
+
+  protected async approve(sectionId: string): Promise<void> {
+    try {
+      await this.collab()?.flushed();
+      this.approvals.set(await this.api.approve(this.id, sectionId));
+      void this.announcer.announce(this.i18n.t('spec.approvals.done'));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async export(format: ExportFormat): Promise<void> {
+    try {
+      await this.collab()?.flushed();
+      const requested = await this.api.requestExport(this.id, format);
+      this.exports.update((list) => [requested, ...list]);
+      void this.follow(requested);
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async download(view: SpecificationExportView): Promise<void> {
+    if (!view.downloadUrl) return;
+    const blob = await this.api.download(view.downloadUrl);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = view.fileName ?? `specification.${view.format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+
+  /** Polls one export until it is done or failed; progress shows as it goes. */
+  private async follow(view: SpecificationExportView): Promise<void> {
+    let current = view;
+    while (current.status === 'queued' || current.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      current = await this.api.export(this.id, view.id);
+      this.exports.update((list) => list.map((item) => (item.id === current.id ? current : item)));
+    }
+    void this.announcer.announce(
+      this.i18n.t(current.status === 'done' ? 'spec.export.done' : 'spec.export.failed', { format: current.format }),
+    );
+  }
+
+  private async start(): Promise<void> {
+    // Whatever this browser kept (also edits made offline) is there before the server answers.
+    this.persistence = new IndexeddbPersistence(`consortio-specification-${this.id}`, this.doc);
+    await this.persistence.whenSynced;
+    this.sections.set(sectionsOf(this.doc));
+    const session = this.session;
+    this.client = new CollabClient({
+      url: this.origin,
+      token: async () => (session.socketAuth()['token'] as string | undefined) ?? (await session.refresh()) ?? '',
+      organisationId: session.actingOrganisationId() ?? undefined,
+      transports: ['websocket', 'polling'],
+      followBrowserNetwork: true,
+    });
+    this.client.on('status', (status) => this.status.set(status));
+    this.client.on('error', (error) => {
+      if (error.code === 'forbidden' || error.code === 'not-found' || error.code === 'read-only')
+        this.error.set(error.error);
+    });
+    this.doc.on('afterTransaction', () =>
+      queueMicrotask(() => this.unacknowledged.set(this.collab()?.unacknowledged ?? 0)),
+    );
+    const collab = this.client.attach(this.id, this.doc);
+    this.collab.set(collab);
+    collab.on('presence', (people) => this.presence.set(people));
+    collab.on('acknowledged', () => this.unacknowledged.set(collab.unacknowledged));
+    collab.on('synced', () => {
+      this.joined.set(true);
+      this.unacknowledged.set(collab.unacknowledged);
+    });
+    collab.joinedOnce.catch((error: Error) => this.error.set(error.message));
+    try {
+      const [specification] = await Promise.all([this.api.get(this.id), this.loadPanels()]);
+      this.specification.set(specification);
+    } catch (error) {
+      this.error.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  private async loadPanels(): Promise<void> {
+    const [clauses, versions, approvals] = await Promise.all([
+      this.api.clauses({ pageSize: 50 }),
+      this.api.versions(this.id),
+      this.api.approvals(this.id),
+    ]);
+    this.clauses.set(clauses.items);
+    this.versions.set(versions.items);
+    this.approvals.set(approvals);
+  }
+}
