@@ -1,4 +1,5 @@
 import type { DemoSeed } from '@consortio/api/platform/database';
+import { insertStarterContent } from './starter-content-import';
 import { templateDocument } from './specifications.service';
 import type { TemplateSectionView } from '@consortio/shared/contracts';
 
@@ -13,6 +14,8 @@ export const specificationsDemoSeed: DemoSeed = {
       "SELECT id, lead_organisation_id FROM consortia WHERE name = 'E-Mobilität Oberbayern'",
     );
     if (!consortium) throw new Error('The demo consortium is missing; the consortia demo seed runs first');
+    // The migration adds them; a database emptied since (tests do) gets them back here.
+    await insertStarterContent(manager);
     const [template] = await manager.query<{ id: string; sections: TemplateSectionView[] }[]>(
       "SELECT id, sections FROM specification_templates WHERE key = 'smart-city-standard'",
     );

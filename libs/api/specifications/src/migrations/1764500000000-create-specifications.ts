@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { STARTER_CLAUSES, STARTER_TEMPLATES } from '../starter-content';
+import { insertStarterContent } from '../starter-content-import';
 
 export class CreateSpecifications1764500000000 implements MigrationInterface {
   name = 'CreateSpecifications1764500000000';
@@ -130,19 +130,7 @@ export class CreateSpecifications1764500000000 implements MigrationInterface {
     await runner.query(
       'CREATE INDEX specification_exports_specification ON specification_exports (specification_id, requested_at DESC)',
     );
-    for (const template of STARTER_TEMPLATES) {
-      await runner.query(
-        'INSERT INTO specification_templates (key, name, description, sections) VALUES ($1, $2, $3, $4)',
-        [template.key, template.name, template.description, JSON.stringify(template.sections)],
-      );
-    }
-    for (const clause of STARTER_CLAUSES) {
-      await runner.query(
-        `INSERT INTO specification_clauses (key, title, category, section_key, summary, body)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [clause.key, clause.title, clause.category, clause.sectionKey, clause.summary, JSON.stringify(clause.body)],
-      );
-    }
+    await insertStarterContent(runner);
   }
 
   async down(runner: QueryRunner): Promise<void> {
