@@ -51,6 +51,19 @@ async function committedState(db: Client, documentId: string): Promise<Y.Doc> {
   return doc;
 }
 
+/**
+ * The promise under test: PostgreSQL holds every update any writer was told was stored, and what
+ * the writers show is what PostgreSQL holds. Answers how many acknowledged updates were checked.
+ */
+async function expectNothingLost(db: Client, documentId: string, all: Writer[]): Promise<number> {
+  await Promise.all(all.map((writer) => writer.document.flushed()));
+  const committed = await committedState(db, documentId);
+  const acknowledged = all.flatMap((writer) => writer.acknowledged);
+  expect(acknowledged.filter((update) => !contains(committed, update))).toHaveLength(0);
+  expect(Y.encodeStateVector(committed)).toEqual(Y.encodeStateVector(all[0].document.doc));
+  return acknowledged.length;
+}
+
 /** Whether every struct of `update` is already in `doc`. */
 function contains(doc: Y.Doc, update: Uint8Array): boolean {
   const missing = Y.diffUpdate(update, Y.encodeStateVector(doc));
@@ -107,17 +120,10 @@ describe('co-editing under faults', () => {
       5_000 - (Date.now() - restartedAt),
     );
     const convergedAfterMs = Date.now() - restartedAt;
-    await Promise.all(all.map((writer) => writer.document.flushed()));
-    const committed = await committedState(db, spec.id);
-    const acknowledged = all.flatMap((writer) => writer.acknowledged);
-    expect(acknowledged.length).toBeGreaterThan(200);
-    expect(acknowledged.filter((update) => !contains(committed, update))).toHaveLength(0);
-    // What every client shows is what PostgreSQL holds.
-    expect(Y.encodeStateVector(committed)).toEqual(Y.encodeStateVector(all[0].document.doc));
+    const acknowledged = await expectNothingLost(db, spec.id, all);
+    expect(acknowledged).toBeGreaterThan(200);
     expect(convergedAfterMs).toBeLessThan(5_000);
-    console.log(
-      `kill -9: ${acknowledged.length} acknowledged updates, converged ${convergedAfterMs} ms after the restart`,
-    );
+    console.log(`kill -9: ${acknowledged} acknowledged updates, converged ${convergedAfterMs} ms after the restart`);
   });
 
   it('loses nothing when Redis restarts mid-session', async () => {
@@ -142,12 +148,7 @@ describe('co-editing under faults', () => {
         all.map((writer) => writer.document),
         10_000,
       );
-      await Promise.all(all.map((writer) => writer.document.flushed()));
-      const committed = await committedState(db, spec.id);
-      const acknowledged = all.flatMap((writer) => writer.acknowledged);
-      expect(acknowledged.length).toBeGreaterThan(50);
-      expect(acknowledged.filter((update) => !contains(committed, update))).toHaveLength(0);
-      expect(Y.encodeStateVector(committed)).toEqual(Y.encodeStateVector(all[0].document.doc));
+      expect(await expectNothingLost(db, spec.id, all)).toBeGreaterThan(50);
     } finally {
       await redis.stop();
     }

@@ -387,6 +387,43 @@ describe('co-editing a specification', () => {
     },
   );
 
+  it('lets platform administrators manage the clause library, and no one else', async () => {
+    const admin = await signIn(api.url, 'admin@consortio.test');
+    const clause = {
+      key: 'cloud-act-notice',
+      title: 'Notice of foreign disclosure requests',
+      category: 'data-protection',
+      sectionKey: 'data-protection',
+      summary: 'The supplier tells the buyer of any request by a foreign authority for its data.',
+      body: [{ type: 'paragraph', content: [{ type: 'text', text: 'The supplier informs the buyer without delay.' }] }],
+    };
+    const post = (who: SignedIn, json: unknown) =>
+      as(who, api.url, '/api/v1/specification-clauses', { method: 'POST', json });
+    expect((await post(anna, clause)).status).toBe(403);
+    const created = await post(admin, clause);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const duplicate = await post(admin, clause);
+    expect(duplicate.status).toBe(400);
+    expect(await duplicate.text()).toContain('key: a clause with key cloud-act-notice exists');
+
+    const changed = await as(admin, api.url, `/api/v1/specification-clauses/${id}`, {
+      method: 'PUT',
+      json: { ...clause, title: 'Foreign disclosure requests' },
+    });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { title: string }).title).toBe('Foreign disclosure requests');
+    const missing = await as(admin, api.url, '/api/v1/specification-clauses/00000000-0000-4000-8000-000000000000', {
+      method: 'PUT',
+      json: clause,
+    });
+    expect(missing.status).toBe(404);
+    const found = (await (
+      await as(lukas, api.url, '/api/v1/specification-clauses?category=data-protection&q=foreign')
+    ).json()) as Page<{ key: string }>;
+    expect(found.items.map((item) => item.key)).toEqual(['cloud-act-notice']);
+  });
+
   it('answers bad input over HTTP with a 400 naming the field', async () => {
     const response = await as(anna, api.url, `/api/v1/consortia/${consortiumId}/specifications`, {
       method: 'POST',

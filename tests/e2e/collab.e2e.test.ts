@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium, signedInPage } from '../support/browser';
 import { demoConsortiumId } from '../support/collab';
 import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
@@ -30,19 +30,14 @@ describe('writing a specification together in the browser', () => {
 
   /** A signed-in browser whose socket connections can be cut while pages still load. */
   async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page; cut: (on: boolean) => void }> {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
     let cut = false;
-    await context.routeWebSocket(/\/socket\.io\//, (socket) => {
-      if (cut) void socket.close();
-      else socket.connectToServer();
+    const { context, page } = await signedInPage(browser, api.url, email, async (context) => {
+      await context.routeWebSocket(/\/socket\.io\//, (socket) => {
+        if (cut) void socket.close();
+        else socket.connectToServer();
+      });
+      await context.route(/\/socket\.io\//, (route) => (cut ? route.abort() : route.continue()));
     });
-    await context.route(/\/socket\.io\//, (route) => (cut ? route.abort() : route.continue()));
-    const page = await context.newPage();
-    await page.goto(`${api.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill('consortio-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('user-menu').waitFor();
     return { context, page, cut: (on) => (cut = on) };
   }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PooledDemandView } from '@consortio/shared/contracts';
-import { launchChromium } from '../support/browser';
+import { launchChromium, signedInPage } from '../support/browser';
 import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 import { as, signIn } from '../support/sessions';
@@ -28,16 +28,7 @@ describe('forming a consortium in the browser', () => {
     await Promise.all([api?.stop(), worker?.stop()]);
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
-    const page = await context.newPage();
-    await page.goto(`${api.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill('consortio-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  }
+  const signedIn = async (email: string): Promise<Page> => (await signedInPage(browser, api.url, email)).page;
 
   async function addNeed(
     page: Page,

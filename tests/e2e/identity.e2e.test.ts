@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, signInThroughForm } from '../support/browser';
 import { Mailbox } from '../support/mailbox';
 import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
@@ -25,17 +25,10 @@ describe('identity in the browser', () => {
     await mailbox?.close();
   });
 
-  async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${api.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(password);
-    await page.getByTestId('sign-in-submit').click();
-  }
-
   it('an organisation admin invites a colleague, who accepts from the e-mail, creates an account and signs in', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await signInThroughForm(page, 'admin@musterstadt.test', 'consortio-demo');
+    await signInThroughForm(page, api.url, 'admin@musterstadt.test', 'consortio-demo');
     await page.getByTestId('user-menu').waitFor();
     await page.goto(`${api.url}/organisation`);
     await page.getByTestId('invite-email').fill('e2e.colleague@musterstadt.test');
@@ -58,7 +51,7 @@ describe('identity in the browser', () => {
     await invited.getByTestId('accept-submit').click();
     await invited.getByTestId('accept-result').waitFor();
 
-    await signInThroughForm(invited, 'e2e.colleague@musterstadt.test', 'erikas-own-password');
+    await signInThroughForm(invited, api.url, 'e2e.colleague@musterstadt.test', 'erikas-own-password');
     await invited.getByTestId('user-menu').getByText('Erika Muster').waitFor();
     await invited.context().close();
   });
@@ -78,7 +71,7 @@ describe('identity in the browser', () => {
     await page.getByTestId('reset-submit').click();
     await page.getByTestId('reset-result').waitFor();
 
-    await signInThroughForm(page, 'admin@probstadt.test', 'pauls-new-password-1');
+    await signInThroughForm(page, api.url, 'admin@probstadt.test', 'pauls-new-password-1');
     await page.getByTestId('user-menu').getByText('Paul Steiner').waitFor();
     await page.context().close();
   });

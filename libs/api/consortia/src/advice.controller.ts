@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MunicipalityMatchView, Page, ThresholdPeriodView } from '@consortio/shared/contracts';
 import { adviseProcedure, type ProcedureAdvice } from '@consortio/shared/domain';
-import { CurrentPrincipal, Policies, Policy, type Principal } from '@consortio/api/platform/auth';
+import { anyActing, CurrentPrincipal, Policies, Policy, type Principal } from '@consortio/api/platform/auth';
 import { PageQueryDto, RequestValidationException } from '@consortio/api/platform/http';
-import { anyActing } from './consortia.controller';
 import { DiscoveryService } from './discovery.service';
 import { MunicipalityQueryDto } from './dto/consortium.dto';
 import { ProcedureQuestionsDto, ThresholdPeriodDto } from './dto/pooling.dto';

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AgreementView } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policy,
+  type Principal,
+} from '@consortio/api/platform/auth';
 import { AgreementsService } from './agreements.service';
-import { actingForOrganisation, anyActing, uuid } from './consortia.controller';
 import { AgreementTermsDto, SignAgreementDto } from './dto/agreement.dto';
+import { uuid } from '@consortio/api/platform/http';
 
 @ApiTags('consortia')
 @Controller('consortia/:consortiumId/agreement')

@@ -17,6 +17,7 @@ import { actorOf, AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { assertVerifiedPublicBody, ConsortiumAccess } from './consortium-access';
 import { ConsortiaService } from './consortia.service';
+import { queryPage } from '@consortio/api/platform/database';
 
 interface ApplicationRow {
   id: string;
@@ -31,7 +32,6 @@ interface ApplicationRow {
   created_at: Date;
   decided_at: Date | null;
   consortium_status?: ConsortiumStatus;
-  total?: string;
 }
 
 const SELECT = `
@@ -227,22 +227,14 @@ export class ApplicationsService {
   ): Promise<Page<ConsortiumApplicationView>> {
     const where = status ? `${condition} AND a.status = $2` : condition;
     const all = status ? [...params, status] : params;
-    const rows = await this.dataSource.query<ApplicationRow[]>(
-      `SELECT *, count(*) OVER () AS total FROM (${SELECT} WHERE ${where}) s
-        ORDER BY (status = 'pending') DESC, created_at DESC LIMIT $${all.length + 1} OFFSET $${all.length + 2}`,
-      [...all, pageSize, (page - 1) * pageSize],
+    const { rows, total } = await queryPage<ApplicationRow>(
+      this.dataSource.manager,
+      `${SELECT} WHERE ${where}`,
+      all,
+      "(status = 'pending') DESC, created_at DESC",
+      page,
+      pageSize,
     );
-    const total =
-      rows.length > 0 || page === 1
-        ? Number(rows[0]?.total ?? 0)
-        : Number(
-            (
-              await this.dataSource.query<{ n: string }[]>(
-                `SELECT count(*) AS n FROM (${SELECT} WHERE ${where}) s`,
-                all,
-              )
-            )[0].n,
-          );
     return { items: rows.map(toView), page, pageSize, total };
   }
 

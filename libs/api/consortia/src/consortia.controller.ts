@@ -1,30 +1,23 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ConsortiumApplicationView,
   type ConsortiumMemberView,
   type ConsortiumSummary,
   type ConsortiumView,
-  MEMBERSHIP_ROLES,
   type Page,
 } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policies, Policy, type Principal } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policies,
+  Policy,
+  type Principal,
+} from '@consortio/api/platform/auth';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { ApplicationsService } from './applications.service';
 import { ConsortiaService } from './consortia.service';
-import { ACTING_ROLES } from './consortium-access';
 import {
   ApplicationDecisionDto,
   ApplicationListQueryDto,
@@ -36,12 +29,6 @@ import {
   JoinRequestDto,
   UpdateConsortiumDto,
 } from './dto/consortium.dto';
-
-export const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
-/** Reading needs someone acting for an organisation; its place in the consortium is checked by the service. */
-export const anyActing = Policies.actingRole(MEMBERSHIP_ROLES);
-/** Acting for an organisation (creating, joining, voting, signing) is for administrators and procurement officers. */
-export const actingForOrganisation = Policies.actingRole(ACTING_ROLES);
 
 @ApiTags('consortia')
 @Controller('consortia')

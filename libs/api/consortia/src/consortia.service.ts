@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  ACTING_ROLES,
   consortiumChannel,
   type ConsortiumMemberView,
   type ConsortiumRole,
@@ -15,6 +16,7 @@ import type { Principal } from '@consortio/api/platform/auth';
 import { EventsPublisher } from '@consortio/api/platform/realtime';
 import { assertVerifiedPublicBody, ConsortiumAccess, type ConsortiumCaller } from './consortium-access';
 import type { ConsortiumListQueryDto, CreateConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
+import { queryPage } from '@consortio/api/platform/database';
 
 interface SummaryRow {
   id: string;
@@ -32,7 +34,6 @@ interface SummaryRow {
   regions: string[];
   cpv_codes: string[];
   created_at: Date;
-  total?: string;
 }
 
 /** One query for every list and page of consortia: the summary with its members' figures. */
@@ -346,7 +347,7 @@ export class ConsortiaService {
     await this.dataSource.transaction(async (manager) => {
       const leaving = principal.acting?.organisationId === organisationId;
       const caller = await this.access.require(manager, principal, id, leaving ? 'read' : 'lead', { lock: true });
-      if (leaving && !['org-admin', 'procurement-officer'].includes(caller.organisationRole))
+      if (leaving && !ACTING_ROLES.includes(caller.organisationRole))
         throw new UnprocessableEntityException(
           'Only administrators and procurement officers act for their organisation.',
         );
@@ -401,22 +402,14 @@ export class ConsortiaService {
     page: number,
     pageSize: number,
   ): Promise<Page<ConsortiumSummary>> {
-    const rows = await this.dataSource.query<SummaryRow[]>(
-      `SELECT *, count(*) OVER () AS total FROM (${SUMMARY} WHERE ${where.join(' AND ')}) s
-        ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
+    const { rows, total } = await queryPage<SummaryRow>(
+      this.dataSource.manager,
+      `${SUMMARY} WHERE ${where.join(' AND ')}`,
+      params,
+      'created_at DESC, id',
+      page,
+      pageSize,
     );
-    const total =
-      rows.length > 0 || page === 1
-        ? Number(rows[0]?.total ?? 0)
-        : Number(
-            (
-              await this.dataSource.query<{ total: string }[]>(
-                `SELECT count(*) AS total FROM (${SUMMARY} WHERE ${where.join(' AND ')}) s`,
-                params,
-              )
-            )[0].total,
-          );
     return { items: rows.map(toSummary), page, pageSize, total };
   }
 

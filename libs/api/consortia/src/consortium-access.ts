@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  ACTING_ROLES,
   type ConsortiumRole,
   type ConsortiumStatus,
   type MembershipRole,
@@ -25,9 +26,6 @@ export interface ConsortiumCaller {
 
 /** What an action needs: see the inside, take part (needs, votes, signatures), or lead. */
 export type ConsortiumRight = 'read' | 'participate' | 'lead';
-
-/** People who may act for their organisation in a consortium; legal reviewers and viewers only read. */
-export const ACTING_ROLES: readonly MembershipRole[] = ['org-admin', 'procurement-officer'];
 
 interface Row {
   id: string;

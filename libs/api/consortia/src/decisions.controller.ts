@@ -2,9 +2,14 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { DecisionView, Page } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
-import { actingForOrganisation, anyActing, uuid } from './consortia.controller';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policy,
+  type Principal,
+} from '@consortio/api/platform/auth';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { DecisionsService } from './decisions.service';
 import { ProposeDecisionDto, VoteDto } from './dto/decision.dto';
 

@@ -16,6 +16,7 @@ import { EventsPublisher } from '@consortio/api/platform/realtime';
 import { ApplicationsService } from './applications.service';
 import { ConsortiumAccess } from './consortium-access';
 import type { ProposeDecisionDto } from './dto/decision.dto';
+import { queryPage } from '@consortio/api/platform/database';
 
 interface DecisionRow {
   id: string;
@@ -36,7 +37,6 @@ interface DecisionRow {
   closed_at: Date | null;
   votes: number[];
   eligible: number;
-  total?: string;
 }
 
 const SELECT = `
@@ -183,26 +183,18 @@ export class DecisionsService {
     const params: unknown[] = [consortiumId];
     if (status) params.push(status);
     const where = `d.consortium_id = $1${status ? ' AND d.status = $2' : ''}`;
-    const rows = await this.dataSource.query<DecisionRow[]>(
-      `SELECT *, count(*) OVER () AS total FROM (${SELECT} WHERE ${where}) s
-        ORDER BY (status = 'open') DESC, deadline DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
+    const { rows, total } = await queryPage<DecisionRow>(
+      this.dataSource.manager,
+      `${SELECT} WHERE ${where}`,
+      params,
+      "(status = 'open') DESC, deadline DESC",
+      page,
+      pageSize,
     );
     const mine = await this.myVotes(
       rows.map((row) => row.id),
       caller.organisationId,
     );
-    const total =
-      rows.length > 0 || page === 1
-        ? Number(rows[0]?.total ?? 0)
-        : Number(
-            (
-              await this.dataSource.query<{ n: string }[]>(
-                `SELECT count(*) AS n FROM decisions d WHERE ${where}`,
-                params,
-              )
-            )[0].n,
-          );
     return { items: rows.map((row) => toView(row, mine.get(row.id) ?? null)), page, pageSize, total };
   }
 

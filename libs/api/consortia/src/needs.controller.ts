@@ -14,10 +14,16 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NEED_CSV_COLUMNS, type NeedView, type Page } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
-import { actingForOrganisation, anyActing, uuid } from './consortia.controller';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policy,
+  type Principal,
+} from '@consortio/api/platform/auth';
 import { ImportNeedsQueryDto, NeedDto, NeedListQueryDto, NeedStatusDto } from './dto/need.dto';
 import { NeedsService } from './needs.service';
+import { uuid } from '@consortio/api/platform/http';
 
 @ApiTags('consortia')
 @Controller('consortia/:consortiumId/needs')

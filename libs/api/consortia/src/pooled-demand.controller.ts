@@ -1,10 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LotView, PooledDemandView } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
-import { actingForOrganisation, anyActing, uuid } from './consortia.controller';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policy,
+  type Principal,
+} from '@consortio/api/platform/auth';
 import { LotDto, MoveNeedDto, PooledDemandQueryDto, SuggestLotsDto } from './dto/pooling.dto';
 import { PooledDemandService } from './pooled-demand.service';
+import { uuid } from '@consortio/api/platform/http';
 
 @ApiTags('consortia')
 @Controller('consortia/:consortiumId')

@@ -1,25 +1,12 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { InvitationAccepted, InvitationPreview, InvitationView, Page } from '@consortio/shared/contracts';
 import { CurrentPrincipal, Policies, Policy, type Principal, RateLimiter } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { AcceptInvitationDto, CreateInvitationDto, TokenDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const orgAdmin = Policies.organisationRole(['org-admin']);
 
 @ApiTags('invitations')

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -25,8 +12,8 @@ import {
 import { IdentityProviderDto, OidcStartQueryDto } from './dto/identity-provider.dto';
 import { type IdentityProviderView, OidcService } from './oidc.service';
 import { setRefreshCookie } from './refresh-cookie';
+import { uuid } from '@consortio/api/platform/http';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const orgAdmin = Policies.organisationRole(['org-admin']);
 
 @ApiTags('auth')

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
@@ -24,13 +11,12 @@ import {
 } from '@consortio/shared/contracts';
 import { AuditService } from '@consortio/api/platform/audit';
 import { CurrentPrincipal, Policies, Policy, type Principal, RateLimiter } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { ChangeRoleDto, VerificationDecisionDto } from './dto/membership.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
 import { RegisterOrganisationDto } from './dto/register-organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const anyMember = Policies.organisationRole(MEMBERSHIP_ROLES);
 const orgAdmin = Policies.organisationRole(['org-admin']);
 

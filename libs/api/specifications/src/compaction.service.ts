@@ -55,17 +55,26 @@ export class CompactionService {
           'DELETE FROM specification_updates WHERE specification_id = $1 AND id = ANY($2::bigint[])',
           [specificationId, rows.map((row) => row.id)],
         );
-        for (const tally of tallies) {
-          await manager.query(
-            `INSERT INTO section_activity (specification_id, section_id, user_id, first_at, last_at, changes)
-             SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM users WHERE id = $3)
-             ON CONFLICT (specification_id, section_id, user_id) DO UPDATE
-               SET first_at = LEAST(section_activity.first_at, EXCLUDED.first_at),
-                   last_at = GREATEST(section_activity.last_at, EXCLUDED.last_at),
-                   changes = section_activity.changes + EXCLUDED.changes`,
-            [specificationId, tally.sectionId, tally.userId, tally.firstAt, tally.lastAt, tally.changes],
-          );
-        }
+        // People deleted since their edits are not kept in the tally (the log row had kept them as null already).
+        await manager.query(
+          `INSERT INTO section_activity (specification_id, section_id, user_id, first_at, last_at, changes)
+           SELECT $1, t.section_id, t.user_id, t.first_at, t.last_at, t.changes
+             FROM unnest($2::text[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+                  AS t (section_id, user_id, first_at, last_at, changes)
+            WHERE EXISTS (SELECT 1 FROM users WHERE id = t.user_id)
+           ON CONFLICT (specification_id, section_id, user_id) DO UPDATE
+             SET first_at = LEAST(section_activity.first_at, EXCLUDED.first_at),
+                 last_at = GREATEST(section_activity.last_at, EXCLUDED.last_at),
+                 changes = section_activity.changes + EXCLUDED.changes`,
+          [
+            specificationId,
+            tallies.map((tally) => tally.sectionId),
+            tallies.map((tally) => tally.userId),
+            tallies.map((tally) => tally.firstAt),
+            tallies.map((tally) => tally.lastAt),
+            tallies.map((tally) => tally.changes),
+          ],
+        );
         return { folded: rows.length, uptoId };
       } finally {
         doc.destroy();

@@ -17,8 +17,6 @@ export interface LoadedDocument {
   doc: Y.Doc;
   /** Every log row with an id at or below this has been applied. */
   watermark: number;
-  /** The snapshot the document was last loaded from folded the log up to this id. */
-  snapshotUpto: number;
   /** Log rows above the snapshot, as far as this instance knows: the compaction trigger. */
   sinceSnapshot: number;
 }
@@ -78,6 +76,12 @@ export class DocumentStore implements OnApplicationShutdown {
       return;
     }
     this.users.delete(id);
+    this.scheduleEviction(id);
+  }
+
+  /** A document nobody retains (released, or read over HTTP only) leaves the cache after a while. */
+  private scheduleEviction(id: string): void {
+    if (this.users.has(id) || this.evictions.has(id)) return;
     const timer = setTimeout(() => {
       this.evictions.delete(id);
       if (!this.users.has(id)) this.evict(id);
@@ -124,20 +128,20 @@ export class DocumentStore implements OnApplicationShutdown {
     let cached = this.cache.get(id);
     if (!cached) {
       const doc = new Y.Doc();
-      cached = this.loadInto(id, doc).then(({ watermark, snapshotUpto, rows }) => ({
+      cached = this.loadInto(id, doc).then(({ watermark, rows }) => ({
         id,
         doc,
         watermark,
-        snapshotUpto,
         sinceSnapshot: rows,
       }));
       cached.catch(() => this.cache.delete(id));
       this.cache.set(id, cached);
+      this.scheduleEviction(id);
     }
     return cached;
   }
 
-  private async loadInto(id: string, doc: Y.Doc): Promise<{ watermark: number; snapshotUpto: number; rows: number }> {
+  private async loadInto(id: string, doc: Y.Doc): Promise<{ watermark: number; rows: number }> {
     // One statement, one snapshot of the database: the snapshot row and the log after it agree.
     const rows = await this.dataSource.query<{ kind: 'snapshot' | 'update'; id: string; content: Buffer }[]>(
       `SELECT 'snapshot' AS kind, upto_id AS id, state AS content FROM specification_snapshots WHERE specification_id = $1
@@ -148,16 +152,15 @@ export class DocumentStore implements OnApplicationShutdown {
        ORDER BY kind, id`,
       [id],
     );
-    let snapshotUpto = 0;
     let watermark = 0;
     const updates: Uint8Array[] = [];
     for (const row of rows) {
-      if (row.kind === 'snapshot') snapshotUpto = watermark = Number(row.id);
+      if (row.kind === 'snapshot') watermark = Number(row.id);
       else watermark = Math.max(watermark, Number(row.id));
       updates.push(row.content);
     }
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-    return { watermark, snapshotUpto, rows: rows.filter((row) => row.kind === 'update').length };
+    return { watermark, rows: rows.filter((row) => row.kind === 'update').length };
   }
 
   private async catchUp(loaded: LoadedDocument): Promise<void> {
@@ -175,11 +178,8 @@ export class DocumentStore implements OnApplicationShutdown {
     if (Number(rows[0]?.snapshot_upto ?? 0) > loaded.watermark) {
       // A compaction folded log rows this instance had not read: reload from the snapshot (merging is idempotent).
       const fresh = await this.loadInto(loaded.id, loaded.doc);
-      Object.assign(loaded, {
-        watermark: fresh.watermark,
-        snapshotUpto: fresh.snapshotUpto,
-        sinceSnapshot: fresh.rows,
-      });
+      loaded.watermark = fresh.watermark;
+      loaded.sinceSnapshot = fresh.rows;
       return;
     }
     const updates = rows.filter(
@@ -196,8 +196,9 @@ export class DocumentStore implements OnApplicationShutdown {
       while (state.queue.length > 0) {
         const batch = state.queue.splice(0, state.queue.length);
         const entries = batch.flatMap((write) => write.entries);
+        let lastId: number;
         try {
-          await this.insert(id, entries);
+          lastId = await this.insert(id, entries);
           batch.forEach((write) => write.resolve());
         } catch (error) {
           batch.forEach((write) => write.reject(error as Error));
@@ -209,7 +210,8 @@ export class DocumentStore implements OnApplicationShutdown {
           if (loaded) {
             for (const entry of entries) Y.applyUpdate(loaded.doc, entry.update);
             loaded.sinceSnapshot += entries.length;
-            if (loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES) await this.requestCompaction(loaded);
+            if (lastId > 0 && loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES)
+              await this.requestCompaction(loaded, lastId);
           }
         }
       }
@@ -219,15 +221,17 @@ export class DocumentStore implements OnApplicationShutdown {
     }
   }
 
-  private async insert(id: string, entries: UpdateEntry[]): Promise<void> {
+  /** Appends in one statement; answers the highest log id it wrote (0 if every update id was known). */
+  private async insert(id: string, entries: UpdateEntry[]): Promise<number> {
     // The lock is taken before any row gets its id, and held until the statement commits.
-    await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended('specification:' || $6::text, 0)))
        INSERT INTO specification_updates (specification_id, update_id, content, user_id, organisation_id)
        SELECT $1::uuid, e.update_id, e.content, e.user_id, e.organisation_id
          FROM lock, unnest($2::text[], $3::bytea[], $4::uuid[], $5::uuid[])
               AS e (update_id, content, user_id, organisation_id)
-       ON CONFLICT (specification_id, update_id) DO NOTHING`,
+       ON CONFLICT (specification_id, update_id) DO NOTHING
+       RETURNING id`,
       [
         id,
         entries.map((entry) => entry.updateId),
@@ -237,17 +241,18 @@ export class DocumentStore implements OnApplicationShutdown {
         id,
       ],
     );
+    return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
   }
 
-  private async requestCompaction(loaded: LoadedDocument): Promise<void> {
-    const bucket = Math.floor((loaded.watermark + loaded.sinceSnapshot) / COMPACT_AFTER_UPDATES);
+  /** The job id names the log row that tipped the count: once per cause, never the same for a later one. */
+  private async requestCompaction(loaded: LoadedDocument, lastId: number): Promise<void> {
     try {
       await this.dataSource.transaction((manager) =>
         this.outbox.enqueue(
           manager,
           'specifications.compact',
           { specificationId: loaded.id },
-          { jobId: `specifications.compact.${loaded.id}.${loaded.snapshotUpto}.${bucket}` },
+          { jobId: `specifications.compact.${loaded.id}.${lastId}` },
         ),
       );
       loaded.sinceSnapshot = 0;

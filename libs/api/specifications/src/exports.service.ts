@@ -29,8 +29,9 @@ interface ExportRow {
   finished_at: Date | null;
 }
 
-const EXPORT_SELECT = `SELECT id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at
-                         FROM specification_exports`;
+const EXPORT_COLUMNS =
+  'id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at';
+const EXPORT_SELECT = `SELECT ${EXPORT_COLUMNS} FROM specification_exports`;
 
 const toView = (row: ExportRow): SpecificationExportView => ({
   id: row.id,
@@ -62,7 +63,7 @@ export class ExportsService {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<ExportRow[]>(
         `INSERT INTO specification_exports (specification_id, format, requested_by) VALUES ($1, $2, $3)
-         RETURNING id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at`,
+         RETURNING ${EXPORT_COLUMNS}`,
         [id, format, principal.userId],
       );
       await this.outbox.enqueue(
@@ -112,10 +113,8 @@ export class ExportsService {
 
   /** The worker's half: render the committed state, store the file, report progress on the consortium channel. */
   async render(exportId: string): Promise<string> {
-    const [job] = await this.dataSource.query<
-      (ExportRow & { title: string; consortium_id: string; consortium: string })[]
-    >(
-      `SELECT e.id, e.specification_id, e.format, e.status, s.title, s.consortium_id, c.name AS consortium
+    const [job] = await this.dataSource.query<(ExportRow & { title: string; consortium: string })[]>(
+      `SELECT e.id, e.specification_id, e.format, e.status, s.title, c.name AS consortium
          FROM specification_exports e
          JOIN specifications s ON s.id = e.specification_id
          JOIN consortia c ON c.id = s.consortium_id
@@ -124,15 +123,8 @@ export class ExportsService {
     );
     if (!job) return 'export no longer exists';
     if (job.status === 'done') return 'already done';
-    const channel = consortiumChannel(job.consortium_id);
-    const report = async (progress: number, status: ExportStatus = 'running') => {
-      const [rows] = await this.dataSource.query<[ExportRow[], number]>(
-        `UPDATE specification_exports SET progress = $2, status = $3 WHERE id = $1
-         RETURNING id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at`,
-        [exportId, Math.round(progress), status],
-      );
-      if (rows[0]) this.events.publish(channel, 'specification.export', toView(rows[0]));
-    };
+    const report = (progress: number) =>
+      this.update(exportId, "status = 'running', progress = $2", [Math.round(progress)]);
     await report(5);
     const doc = documentFromUpdate(await this.store.readState(job.specification_id));
     try {
@@ -147,14 +139,11 @@ export class ExportsService {
         (done) => report(15 + done * 80),
       );
       const fileName = `${job.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'specification'}.${job.format}`;
-      const [rows] = await this.dataSource.query<[ExportRow[], number]>(
-        `UPDATE specification_exports
-            SET status = 'done', progress = 100, content = $2, size_bytes = $3, file_name = $4, finished_at = now()
-          WHERE id = $1
-          RETURNING id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at`,
-        [exportId, content, content.length, fileName],
+      await this.update(
+        exportId,
+        "status = 'done', progress = 100, content = $2, size_bytes = $3, file_name = $4, finished_at = now()",
+        [content, content.length, fileName],
       );
-      this.events.publish(channel, 'specification.export', toView(rows[0]));
       return `${fileName}, ${content.length} bytes`;
     } finally {
       doc.destroy();
@@ -163,18 +152,20 @@ export class ExportsService {
 
   /** After the last attempt: the export shows the failure instead of spinning forever. */
   async fail(exportId: string, message: string): Promise<void> {
-    const [rows] = await this.dataSource.query<[ExportRow[], number]>(
-      `UPDATE specification_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1
-       RETURNING id, specification_id, format, status, progress, error, file_name, size_bytes, requested_at, finished_at`,
-      [exportId, message.slice(0, 500)],
+    await this.update(exportId, "status = 'failed', error = $2, finished_at = now()", [message.slice(0, 500)]);
+  }
+
+  /** Changes an export row and tells the consortium's live channel how it stands now. */
+  private async update(exportId: string, assignments: string, params: unknown[]): Promise<void> {
+    const [rows] = await this.dataSource.query<[(ExportRow & { consortium_id: string })[], number]>(
+      `UPDATE specification_exports e SET ${assignments}
+         FROM specifications s
+        WHERE e.id = $1 AND s.id = e.specification_id
+        RETURNING ${EXPORT_COLUMNS.replace(/(\w+)/g, 'e.$1')}, s.consortium_id`,
+      [exportId, ...params],
     );
     const row = rows[0];
-    if (!row) return;
-    const [spec] = await this.dataSource.query<{ consortium_id: string }[]>(
-      'SELECT consortium_id FROM specifications WHERE id = $1',
-      [row.specification_id],
-    );
-    if (spec) this.events.publish(consortiumChannel(spec.consortium_id), 'specification.export', toView(row));
+    if (row) this.events.publish(consortiumChannel(row.consortium_id), 'specification.export', toView(row));
   }
 
   private async row(id: string, exportId: string): Promise<ExportRow> {

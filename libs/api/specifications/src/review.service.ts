@@ -4,6 +4,7 @@ import { diffWordsWithSpace } from 'diff';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import type {
+  CommentInput,
   CommentThreadView,
   CommentView,
   Page,
@@ -20,7 +21,7 @@ import type { Principal } from '@consortio/api/platform/auth';
 import { queryPage } from '@consortio/api/platform/database';
 import { CollabBroadcaster } from './collab-broadcaster';
 import { DocumentStore } from './document-store';
-import { replayWithAttribution } from './section-activity';
+import { type ActivityTally, mergeTallies, replayWithAttribution } from './section-activity';
 import { type DocumentCaller, SpecificationAccess } from './specification-access';
 
 interface VersionRow {
@@ -273,18 +274,7 @@ export class ReviewService {
     };
   }
 
-  async comment(
-    principal: Principal,
-    id: string,
-    input: {
-      sectionId: string;
-      body: string;
-      quote?: string;
-      anchor?: { start: string; end: string };
-      parentId?: string;
-      mentions?: string[];
-    },
-  ): Promise<CommentView> {
+  async comment(principal: Principal, id: string, input: CommentInput): Promise<CommentView> {
     const caller = await this.access.require(principal, id, 'read');
     if (caller.access !== 'write')
       throw new ForbiddenException('Viewers and observers read comments; they do not write them.');
@@ -328,8 +318,7 @@ export class ReviewService {
   }
 
   async resolveComment(principal: Principal, id: string, commentId: string, resolved: boolean): Promise<CommentView> {
-    const caller = await this.access.require(principal, id, 'read');
-    if (caller.access !== 'write') throw new ForbiddenException('Viewers and observers cannot resolve comments.');
+    await this.access.require(principal, id, 'write');
     const result = (await this.dataSource.query(
       `UPDATE specification_comments SET resolved_at = CASE WHEN $3 THEN now() END, resolved_by = CASE WHEN $3 THEN $4::uuid END
         WHERE id = $1 AND specification_id = $2 AND parent_id IS NULL`,
@@ -418,53 +407,35 @@ export class ReviewService {
   /** Who changed which section and when: compacted tallies plus the log not compacted yet, by one rule. */
   async activity(principal: Principal, id: string): Promise<SectionActivityView[]> {
     await this.access.require(principal, id, 'read');
-    const [snapshot] = await this.dataSource.query<{ state: Buffer; upto_id: string }[]>(
-      'SELECT state, upto_id FROM specification_snapshots WHERE specification_id = $1',
-      [id],
-    );
-    const rows = await this.dataSource.query<{ content: Buffer; user_id: string | null; created_at: Date }[]>(
-      'SELECT content, user_id, created_at FROM specification_updates WHERE specification_id = $1 AND id > $2 ORDER BY id',
-      [id, snapshot?.upto_id ?? 0],
-    );
+    // One snapshot of the database: a compaction in between must not count rows twice or lose them.
+    const { snapshot, rows, compacted } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [snapshot] = await manager.query<{ state: Buffer; upto_id: string }[]>(
+        'SELECT state, upto_id FROM specification_snapshots WHERE specification_id = $1',
+        [id],
+      );
+      const rows = await manager.query<{ content: Buffer; user_id: string | null; created_at: Date }[]>(
+        'SELECT content, user_id, created_at FROM specification_updates WHERE specification_id = $1 AND id > $2 ORDER BY id',
+        [id, snapshot?.upto_id ?? 0],
+      );
+      const compacted = await manager.query<ActivityTally[]>(
+        `SELECT section_id AS "sectionId", user_id AS "userId", first_at AS "firstAt", last_at AS "lastAt", changes
+           FROM section_activity WHERE specification_id = $1`,
+        [id],
+      );
+      return { snapshot, rows, compacted };
+    });
     const doc = snapshot ? documentFromUpdate(snapshot.state) : new Y.Doc();
     try {
       const live = replayWithAttribution(
         doc,
         rows.map((row) => ({ content: row.content, userId: row.user_id, createdAt: row.created_at })),
       );
-      const compacted = await this.dataSource.query<
-        { section_id: string; user_id: string; first_at: Date; last_at: Date; changes: number }[]
-      >('SELECT section_id, user_id, first_at, last_at, changes FROM section_activity WHERE specification_id = $1', [
-        id,
-      ]);
-      const merged = new Map<
-        string,
-        { sectionId: string; userId: string; firstAt: Date; lastAt: Date; changes: number }
-      >();
-      for (const tally of [
-        ...compacted.map((row) => ({
-          sectionId: row.section_id,
-          userId: row.user_id,
-          firstAt: row.first_at,
-          lastAt: row.last_at,
-          changes: row.changes,
-        })),
-        ...live,
-      ]) {
-        const key = `${tally.sectionId}\u0000${tally.userId}`;
-        const known = merged.get(key);
-        if (!known) merged.set(key, { ...tally });
-        else {
-          known.changes += tally.changes;
-          if (tally.firstAt < known.firstAt) known.firstAt = tally.firstAt;
-          if (tally.lastAt > known.lastAt) known.lastAt = tally.lastAt;
-        }
-      }
-      const people = await this.people([...new Set([...merged.values()].map((tally) => tally.userId))]);
+      const tallies = mergeTallies([...compacted, ...live]);
+      const people = await this.people([...new Set(tallies.map((tally) => tally.userId))]);
       return sectionsOf(doc).map((section) => ({
         sectionId: section.id,
         title: section.title,
-        entries: [...merged.values()]
+        entries: tallies
           .filter((tally) => tally.sectionId === section.id)
           .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime())
           .map((tally) => ({

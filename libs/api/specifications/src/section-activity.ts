@@ -24,12 +24,12 @@ const SECTION_PREFIX = 'section:';
  * rows not compacted yet the same way, so both halves are counted by one rule.
  */
 export function replayWithAttribution(doc: Y.Doc, updates: readonly AttributedUpdate[]): ActivityTally[] {
-  const tallies = new Map<string, ActivityTally>();
-  const roots = () => [...doc.share.entries()].filter(([name]) => name.startsWith(SECTION_PREFIX));
+  const tallies: ActivityTally[] = [];
   for (const update of updates) {
     let touched: string[] = [];
     const listener = (transaction: Y.Transaction) => {
-      touched = roots()
+      touched = [...doc.share.entries()]
+        .filter(([name]) => name.startsWith(SECTION_PREFIX))
         .filter(([, type]) => transaction.changedParentTypes.has(type) || transaction.changed.has(type))
         .map(([name]) => name.slice(SECTION_PREFIX.length));
     };
@@ -39,24 +39,34 @@ export function replayWithAttribution(doc: Y.Doc, updates: readonly AttributedUp
     } finally {
       doc.off('afterTransaction', listener);
     }
-    if (!update.userId) continue;
-    for (const sectionId of touched) {
-      const key = `${sectionId}\u0000${update.userId}`;
-      const tally = tallies.get(key);
-      if (tally) {
-        tally.changes += 1;
-        if (update.createdAt < tally.firstAt) tally.firstAt = update.createdAt;
-        if (update.createdAt > tally.lastAt) tally.lastAt = update.createdAt;
-      } else {
-        tallies.set(key, {
-          sectionId,
-          userId: update.userId,
-          firstAt: update.createdAt,
-          lastAt: update.createdAt,
-          changes: 1,
-        });
-      }
-    }
+    const userId = update.userId;
+    if (!userId) continue;
+    tallies.push(
+      ...touched.map((sectionId) => ({
+        sectionId,
+        userId,
+        firstAt: update.createdAt,
+        lastAt: update.createdAt,
+        changes: 1,
+      })),
+    );
   }
-  return [...tallies.values()];
+  return mergeTallies(tallies);
+}
+
+/** One tally per section and person: changes added up, the earliest first and the latest last time. */
+export function mergeTallies(tallies: readonly ActivityTally[]): ActivityTally[] {
+  const merged = new Map<string, ActivityTally>();
+  for (const tally of tallies) {
+    const key = `${tally.sectionId}\u0000${tally.userId}`;
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, { ...tally });
+      continue;
+    }
+    known.changes += tally.changes;
+    if (tally.firstAt < known.firstAt) known.firstAt = tally.firstAt;
+    if (tally.lastAt > known.lastAt) known.lastAt = tally.lastAt;
+  }
+  return [...merged.values()];
 }

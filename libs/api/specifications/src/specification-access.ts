@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ConsortiumRole, DocumentAccess, MembershipRole, PersonRef } from '@consortio/shared/contracts';
+import { type ConsortiumRole, type DocumentAccess, type PersonRef, WRITING_ROLES } from '@consortio/shared/contracts';
 import type { Principal } from '@consortio/api/platform/auth';
 
 /** The caller as one specification sees them. */
@@ -15,9 +15,6 @@ export interface DocumentCaller {
   mayApprove: boolean;
   person: PersonRef;
 }
-
-/** People who write in a specification for a member organisation; viewers only read. */
-const WRITING_ROLES: readonly MembershipRole[] = ['org-admin', 'procurement-officer', 'legal-reviewer'];
 
 interface Row {
   consortium_id: string;

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   type ClauseView,
   type CommentThreadView,
   type CommentView,
-  MEMBERSHIP_ROLES,
   type Page,
   type SectionActivityView,
   type SectionApprovalView,
@@ -16,8 +15,16 @@ import {
   type SpecificationView,
   type VersionDiffView,
 } from '@consortio/shared/contracts';
-import { CurrentPrincipal, Policies, Policy, type Principal } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
+import {
+  actingForOrganisation,
+  anyActing,
+  CurrentPrincipal,
+  Policies,
+  Policy,
+  type Principal,
+  writingForOrganisation,
+} from '@consortio/api/platform/auth';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import {
   ClauseDto,
   ClauseQueryDto,
@@ -34,12 +41,6 @@ import {
 import { ExportsService } from './exports.service';
 import { ReviewService } from './review.service';
 import { SpecificationsService } from './specifications.service';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
-/** Reading needs someone acting for an organisation; its place in the consortium is checked by the service. */
-const anyActing = Policies.actingRole(MEMBERSHIP_ROLES);
-/** Writing is for those who act or review for their organisation; viewers read. */
-const writing = Policies.actingRole(['org-admin', 'procurement-officer', 'legal-reviewer']);
 
 @ApiTags('specifications')
 @Controller()
@@ -121,7 +122,7 @@ export class SpecificationsController {
   }
 
   @Post('consortia/:consortiumId/specifications')
-  @Policy(Policies.actingRole(['org-admin', 'procurement-officer']))
+  @Policy(actingForOrganisation)
   @ApiOperation({ summary: 'Start a specification from a template (members acting for their organisation)' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -142,7 +143,7 @@ export class SpecificationsController {
   }
 
   @Patch('specifications/:specificationId')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: 'Rename, or share the draft with observers or stop sharing it' })
   update(
     @CurrentPrincipal() principal: Principal,
@@ -164,7 +165,7 @@ export class SpecificationsController {
   }
 
   @Post('specifications/:specificationId/versions')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: 'Name the current text as a version (a kept snapshot)' })
   createVersion(
     @CurrentPrincipal() principal: Principal,
@@ -188,7 +189,7 @@ export class SpecificationsController {
   }
 
   @Post('specifications/:specificationId/versions/:versionId/restore')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: 'Make the text read like this version again, as a new change (history is kept)' })
   restore(
     @CurrentPrincipal() principal: Principal,
@@ -210,7 +211,7 @@ export class SpecificationsController {
   }
 
   @Post('specifications/:specificationId/comments')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: 'Comment on a passage, or reply to a thread; mention people of the consortium' })
   comment(
     @CurrentPrincipal() principal: Principal,
@@ -221,7 +222,7 @@ export class SpecificationsController {
   }
 
   @Patch('specifications/:specificationId/comments/:commentId')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: 'Resolve a thread, or reopen it' })
   resolveComment(
     @CurrentPrincipal() principal: Principal,
@@ -243,7 +244,7 @@ export class SpecificationsController {
   }
 
   @Put('specifications/:specificationId/sections/:sectionId/approval')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: "Approve a section's current text for the acting organisation" })
   approve(
     @CurrentPrincipal() principal: Principal,
@@ -254,7 +255,7 @@ export class SpecificationsController {
   }
 
   @Post('specifications/:specificationId/sections/:sectionId/approval/withdraw')
-  @Policy(writing)
+  @Policy(writingForOrganisation)
   @ApiOperation({ summary: "Withdraw the acting organisation's approval of a section" })
   withdraw(
     @CurrentPrincipal() principal: Principal,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import type {
   ClauseCategory,
+  CreateSpecificationInput,
   ClauseView,
   Page,
   RichTextNode,
@@ -106,16 +107,33 @@ export function templateDocument(sections: readonly TemplateSectionView[]): Uint
   return update;
 }
 
-/** Rows of an INSERT or UPDATE ... RETURNING (TypeORM answers an UPDATE as [rows, count]); a taken key is a 400. */
-async function returning<Row>(
+const TEMPLATE_COLUMNS = 'id, key, name, description, sections, updated_at';
+const CLAUSE_COLUMNS = 'id, key, title, category, section_key, summary, body, updated_at';
+
+/**
+ * Inserts a row (no id) or updates the row with that id, answering it as stored, or undefined
+ * when there is no row with the id. A key already taken is a 400 naming it.
+ */
+async function saveRow<Row>(
   manager: EntityManager,
-  sql: string,
-  params: unknown[],
+  table: string,
+  id: string | null,
+  values: Record<string, unknown>,
+  columns: string,
   duplicateMessage: string,
-): Promise<Row[]> {
+): Promise<Row | undefined> {
+  const names = Object.keys(values);
+  const params = Object.values(values);
+  const sql = id
+    ? `UPDATE ${table} SET ${names.map((name, index) => `${name} = $${index + 1}`).join(', ')}, updated_at = now()
+        WHERE id = $${names.length + 1} RETURNING ${columns}`
+    : `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')})
+       RETURNING ${columns}`;
   try {
-    const result = (await manager.query(sql, params)) as Row[] | [Row[], number];
-    return Array.isArray(result[0]) ? (result[0] as Row[]) : (result as Row[]);
+    // TypeORM answers an UPDATE as [rows, count] and an INSERT as rows.
+    const result = (await manager.query(sql, id ? [...params, id] : params)) as Row[] | [Row[], number];
+    const rows = id ? (result as [Row[], number])[0] : (result as Row[]);
+    return rows[0];
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw new BadRequestException(duplicateMessage);
     throw error;
@@ -136,7 +154,7 @@ export class SpecificationsService {
   async templates(page: number, pageSize: number): Promise<Page<SpecificationTemplateView>> {
     const { rows, total } = await queryPage<TemplateRow>(
       this.dataSource.manager,
-      'SELECT id, key, name, description, sections, updated_at FROM specification_templates',
+      `SELECT ${TEMPLATE_COLUMNS} FROM specification_templates`,
       [],
       'name',
       page,
@@ -147,7 +165,7 @@ export class SpecificationsService {
 
   async template(id: string, manager: EntityManager = this.dataSource.manager): Promise<SpecificationTemplateView> {
     const [row] = await manager.query<TemplateRow[]>(
-      'SELECT id, key, name, description, sections, updated_at FROM specification_templates WHERE id = $1',
+      `SELECT ${TEMPLATE_COLUMNS} FROM specification_templates WHERE id = $1`,
       [id],
     );
     if (!row) throw new NotFoundException(`There is no template with id ${id}.`);
@@ -162,14 +180,17 @@ export class SpecificationsService {
     const keys = new Set(input.sections.map((section) => section.key));
     if (keys.size !== input.sections.length) throw new BadRequestException('sections: each section key must be unique');
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await returning<TemplateRow>(
+      const row = await saveRow<TemplateRow>(
         manager,
-        id
-          ? `UPDATE specification_templates SET key = $2, name = $3, description = $4, sections = $5, updated_at = now()
-              WHERE id = $1 RETURNING id, key, name, description, sections, updated_at`
-          : `INSERT INTO specification_templates (key, name, description, sections)
-             SELECT $2, $3, $4, $5 WHERE $1::uuid IS NULL RETURNING id, key, name, description, sections, updated_at`,
-        [id, input.key, input.name, input.description ?? '', JSON.stringify(input.sections)],
+        'specification_templates',
+        id,
+        {
+          key: input.key,
+          name: input.name,
+          description: input.description ?? '',
+          sections: JSON.stringify(input.sections),
+        },
+        TEMPLATE_COLUMNS,
         `key: a template with key ${input.key} exists`,
       );
       if (!row) throw new NotFoundException(`There is no template with id ${id}.`);
@@ -197,7 +218,7 @@ export class SpecificationsService {
       where.push(`(title || ' ' || summary) ILIKE $${params.push(`%${filter.q.replace(/[%_\\]/g, '\\$&')}%`)}`);
     const { rows, total } = await queryPage<ClauseRow>(
       this.dataSource.manager,
-      `SELECT id, key, title, category, section_key, summary, body, updated_at FROM specification_clauses
+      `SELECT ${CLAUSE_COLUMNS} FROM specification_clauses
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
       'category, title',
@@ -220,25 +241,19 @@ export class SpecificationsService {
     },
   ): Promise<ClauseView> {
     return this.dataSource.transaction(async (manager) => {
-      const params = [
-        id,
-        input.key,
-        input.title,
-        input.category,
-        input.sectionKey ?? null,
-        input.summary ?? '',
-        JSON.stringify(input.body),
-      ];
-      const [row] = await returning<ClauseRow>(
+      const row = await saveRow<ClauseRow>(
         manager,
-        id
-          ? `UPDATE specification_clauses SET key = $2, title = $3, category = $4, section_key = $5, summary = $6,
-                    body = $7, updated_at = now()
-              WHERE id = $1 RETURNING id, key, title, category, section_key, summary, body, updated_at`
-          : `INSERT INTO specification_clauses (key, title, category, section_key, summary, body)
-             SELECT $2, $3, $4, $5, $6, $7 WHERE $1::uuid IS NULL
-             RETURNING id, key, title, category, section_key, summary, body, updated_at`,
-        params,
+        'specification_clauses',
+        id,
+        {
+          key: input.key,
+          title: input.title,
+          category: input.category,
+          section_key: input.sectionKey ?? null,
+          summary: input.summary ?? '',
+          body: JSON.stringify(input.body),
+        },
+        CLAUSE_COLUMNS,
         `key: a clause with key ${input.key} exists`,
       );
       if (!row) throw new NotFoundException(`There is no clause with id ${id}.`);
@@ -256,7 +271,7 @@ export class SpecificationsService {
   async create(
     principal: Principal,
     consortiumId: string,
-    input: { title: string; templateId: string; sharedWithObservers?: boolean },
+    input: CreateSpecificationInput,
   ): Promise<SpecificationView> {
     const id = await this.dataSource.transaction(async (manager) => {
       const caller = await this.consortia.require(manager, principal, consortiumId, 'participate');

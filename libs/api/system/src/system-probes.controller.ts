@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Page, ProbeView } from '@consortio/shared/contracts';
 import { Policies, Policy } from '@consortio/api/platform/auth';
-import { PageQueryDto } from '@consortio/api/platform/http';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { CreateProbeDto } from './dto/create-probe.dto';
 import { ProbeDto, ProbePageDto } from './dto/probe.dto';
 import { SystemProbesService } from './system-probes.service';
@@ -43,7 +43,7 @@ export class SystemProbesController {
   @Get(':id')
   @ApiOkResponse({ type: ProbeDto })
   @ApiNotFoundResponse({ description: 'No such probe' })
-  get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string): Promise<ProbeView> {
+  get(@Param('id', uuid) id: string): Promise<ProbeView> {
     return this.probes.get(id);
   }
 }

@@ -202,6 +202,8 @@ export interface CollabDocumentEvents {
   synced: () => void;
   presence: (people: PresenceEntry[]) => void;
   acknowledged: (ack: AcknowledgedUpdate) => void;
+  /** How many local changes wait for the server's acknowledgement, whenever that number changes. */
+  unacknowledged: (count: number) => void;
   /** An update from someone else was applied. */
   remoteUpdate: (update: Uint8Array) => void;
 }
@@ -218,6 +220,7 @@ export class CollabDocument {
     synced: new Set(),
     presence: new Set(),
     acknowledged: new Set(),
+    unacknowledged: new Set(),
     remoteUpdate: new Set(),
   };
   private resolveJoined!: () => void;
@@ -347,21 +350,14 @@ export class CollabDocument {
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE_ORIGIN) return;
-    if (this.access === 'read' && this.joined) {
-      this.client.emit('error', {
-        ok: false,
-        code: 'read-only',
-        error: 'This document is read-only for you; the change stays in this browser only.',
-        documentId: this.documentId,
-      });
-    }
-    this.track(update);
+    // A change on a read-only document is sent too: the server refuses it and says why.
+    if (origin !== REMOTE_ORIGIN) this.track(update);
   };
 
   private track(update: Uint8Array): void {
     const pending: PendingUpdate = { updateId: uuidv4(), update, createdAt: Date.now() };
     this.pending.set(pending.updateId, pending);
+    this.emitLocal('unacknowledged', this.pending.size);
     if (this.joined && this.client.socket.connected) this.send(pending);
   }
 
@@ -388,6 +384,7 @@ export class CollabDocument {
       this.pending.delete(pending.updateId);
       this.client.emit('error', { ...answer, documentId: this.documentId, updateId: pending.updateId });
     }
+    this.emitLocal('unacknowledged', this.pending.size);
     if (this.pending.size === 0) {
       const waiters = this.flushWaiters;
       this.flushWaiters = [];

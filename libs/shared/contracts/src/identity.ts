@@ -16,6 +16,11 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export const MEMBERSHIP_ROLES = ['org-admin', 'procurement-officer', 'legal-reviewer', 'viewer'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
+/** Roles that act for their organisation: start and join consortia, vote, sign, enter needs. */
+export const ACTING_ROLES: readonly MembershipRole[] = ['org-admin', 'procurement-officer'];
+/** Roles that write documents for their organisation: those who act, and legal reviewers; viewers read. */
+export const WRITING_ROLES: readonly MembershipRole[] = ['org-admin', 'procurement-officer', 'legal-reviewer'];
+
 /** Header that names the organisation a request acts for (the UI's organisation switch). */
 export const ACTING_ORGANISATION_HEADER = 'x-acting-organisation';
 

@@ -124,6 +124,17 @@ export interface CommentView {
   resolvedBy: PersonRef | null;
 }
 
+/** A new comment, or a reply when `parentId` names the thread. */
+export interface CommentInput {
+  sectionId: string;
+  body: string;
+  quote?: string;
+  anchor?: { start: string; end: string };
+  parentId?: string;
+  /** User ids of people of the consortium. */
+  mentions?: string[];
+}
+
 export interface CommentThreadView extends CommentView {
   replies: CommentView[];
 }

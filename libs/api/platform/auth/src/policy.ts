@@ -1,5 +1,5 @@
 import { ForbiddenException, SetMetadata } from '@nestjs/common';
-import type { MembershipRole } from '@consortio/shared/contracts';
+import { ACTING_ROLES, MEMBERSHIP_ROLES, type MembershipRole, WRITING_ROLES } from '@consortio/shared/contracts';
 import type { Principal } from './principal';
 
 export interface PolicyContext {
@@ -91,3 +91,10 @@ export const Policies = {
     };
   },
 };
+
+/** Anyone acting for an organisation, whatever their role; the domain then checks what that organisation may reach. */
+export const anyActing = Policies.actingRole(MEMBERSHIP_ROLES);
+/** Administrators and procurement officers, who act for their organisation. */
+export const actingForOrganisation = Policies.actingRole(ACTING_ROLES);
+/** Those who write documents for their organisation: who acts for it, and legal reviewers. */
+export const writingForOrganisation = Policies.actingRole(WRITING_ROLES);

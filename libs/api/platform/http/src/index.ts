@@ -8,3 +8,4 @@ export * from './health.module';
 export * from './configure-http-app';
 export * from './graceful-shutdown';
 export * from './page-query.dto';
+export * from './uuid-param';

@@ -3,9 +3,11 @@ import { inject, Injectable } from '@angular/core';
 import type {
   ClauseCategory,
   ClauseView,
+  CommentInput,
   CommentThreadView,
   CommentView,
   ExportFormat,
+  CreateSpecificationInput,
   Page,
   SectionActivityView,
   SectionApprovalView,
@@ -17,15 +19,6 @@ import type {
   VersionDiffView,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, apiCall } from '@consortio/web/core';
-
-export interface NewComment {
-  sectionId: string;
-  body: string;
-  quote?: string;
-  anchor?: { start: string; end: string };
-  parentId?: string;
-  mentions?: string[];
-}
 
 /** The specifications api over HTTP; every method rejects with an `ApiError` naming the failing fields. */
 @Injectable({ providedIn: 'root' })
@@ -62,10 +55,7 @@ export class SpecificationsApi {
     );
   }
 
-  create(
-    consortiumId: string,
-    input: { title: string; templateId: string; sharedWithObservers: boolean },
-  ): Promise<SpecificationView> {
+  create(consortiumId: string, input: CreateSpecificationInput): Promise<SpecificationView> {
     return apiCall(this.http.post<SpecificationView>(`${this.base}/consortia/${consortiumId}/specifications`, input));
   }
 
@@ -109,7 +99,7 @@ export class SpecificationsApi {
     return apiCall(this.http.get<Page<CommentThreadView>>(`${this.base}/specifications/${id}/comments`, { params }));
   }
 
-  comment(id: string, input: NewComment): Promise<CommentView> {
+  comment(id: string, input: CommentInput): Promise<CommentView> {
     return apiCall(this.http.post<CommentView>(`${this.base}/specifications/${id}/comments`, input));
   }
 
@@ -146,8 +136,12 @@ export class SpecificationsApi {
     return apiCall(this.http.post<SpecificationExportView>(`${this.base}/specifications/${id}/exports`, { format }));
   }
 
-  export(id: string, exportId: string): Promise<SpecificationExportView> {
-    return apiCall(this.http.get<SpecificationExportView>(`${this.base}/specifications/${id}/exports/${exportId}`));
+  exports(id: string, page = 1, pageSize = 20): Promise<Page<SpecificationExportView>> {
+    return apiCall(
+      this.http.get<Page<SpecificationExportView>>(`${this.base}/specifications/${id}/exports`, {
+        params: new HttpParams().set('page', page).set('pageSize', pageSize),
+      }),
+    );
   }
 
   /** The finished file, fetched with the session's credentials (the interceptor adds the token). */

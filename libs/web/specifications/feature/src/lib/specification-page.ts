@@ -18,6 +18,7 @@ import {
 } from '@consortio/shared/collab';
 import {
   type ClauseView,
+  consortiumChannel,
   type ExportFormat,
   type PresenceEntry,
   SECTIONS_ARRAY,
@@ -31,6 +32,8 @@ import { personColour } from '@consortio/shared/domain';
 import {
   API_BASE_URL,
   asApiError,
+  EVENTS_SOCKET_FACTORY,
+  type EventsSocket,
   errorSentence,
   I18nService,
   TranslatePipe,
@@ -102,6 +105,8 @@ export class SpecificationPage {
     label: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
   });
 
+  private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
+  private events: EventsSocket | null = null;
   private client: CollabClient | null = null;
   private persistence: IndexeddbPersistence | null = null;
   private lastEditor: Editor | null = null;
@@ -115,6 +120,7 @@ export class SpecificationPage {
     inject(DestroyRef).onDestroy(() => {
       sectionsArray.unobserve(refresh);
       this.client?.disconnect();
+      this.events?.disconnect();
       void this.persistence?.destroy();
       this.doc.destroy();
     });
@@ -182,8 +188,7 @@ export class SpecificationPage {
     try {
       await this.collab()?.flushed();
       const requested = await this.api.requestExport(this.id, format);
-      this.exports.update((list) => [requested, ...list]);
-      void this.follow(requested);
+      this.showExport(requested);
     } catch (error) {
       this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
     }
@@ -199,17 +204,29 @@ export class SpecificationPage {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
 
-  /** Polls one export until it is done or failed; progress shows as it goes. */
-  private async follow(view: SpecificationExportView): Promise<void> {
-    let current = view;
-    while (current.status === 'queued' || current.status === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      current = await this.api.export(this.id, view.id);
-      this.exports.update((list) => list.map((item) => (item.id === current.id ? current : item)));
+  /** An export as it stands now (requested, or as the worker reports it live), announced when it ends. */
+  private showExport(view: SpecificationExportView): void {
+    const known = this.exports().find((item) => item.id === view.id);
+    if (known && known.progress > view.progress && view.status === 'running') return; // an older report, late
+    this.exports.update((list) => (known ? list.map((item) => (item.id === view.id ? view : item)) : [view, ...list]));
+    if (known && known.status !== view.status && (view.status === 'done' || view.status === 'failed')) {
+      void this.announcer.announce(
+        this.i18n.t(view.status === 'done' ? 'spec.export.done' : 'spec.export.failed', { format: view.format }),
+      );
     }
-    void this.announcer.announce(
-      this.i18n.t(current.status === 'done' ? 'spec.export.done' : 'spec.export.failed', { format: current.format }),
-    );
+  }
+
+  /** Progress of exports comes live on the consortium's channel; on every (re)connection the list is read again. */
+  private listenToExports(consortiumId: string): void {
+    const socket = this.eventsSocket();
+    this.events = socket;
+    socket.on('connect', () => {
+      socket.emit('subscribe', { channel: consortiumChannel(consortiumId) }, () => undefined);
+      void this.api.exports(this.id).then((page) => page.items.forEach((item) => this.showExport(item)));
+    });
+    socket.on('specification.export', (view) => {
+      if (view.specificationId === this.id) this.showExport(view);
+    });
   }
 
   private async start(): Promise<void> {
@@ -230,21 +247,17 @@ export class SpecificationPage {
       if (error.code === 'forbidden' || error.code === 'not-found' || error.code === 'read-only')
         this.error.set(error.error);
     });
-    this.doc.on('afterTransaction', () =>
-      queueMicrotask(() => this.unacknowledged.set(this.collab()?.unacknowledged ?? 0)),
-    );
     const collab = this.client.attach(this.id, this.doc);
     this.collab.set(collab);
     collab.on('presence', (people) => this.presence.set(people));
-    collab.on('acknowledged', () => this.unacknowledged.set(collab.unacknowledged));
-    collab.on('synced', () => {
-      this.joined.set(true);
-      this.unacknowledged.set(collab.unacknowledged);
-    });
+    // Counted while an editor transaction runs, which may be inside change detection: shown right after.
+    collab.on('unacknowledged', (count) => queueMicrotask(() => this.unacknowledged.set(count)));
+    collab.on('synced', () => this.joined.set(true));
     collab.joinedOnce.catch((error: Error) => this.error.set(error.message));
     try {
       const [specification] = await Promise.all([this.api.get(this.id), this.loadPanels()]);
       this.specification.set(specification);
+      this.listenToExports(specification.consortiumId);
     } catch (error) {
       this.error.set(errorSentence(asApiError(error), this.i18n));
     }
