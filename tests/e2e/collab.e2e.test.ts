@@ -101,5 +101,36 @@ describe('writing a specification together in the browser', () => {
     lukas.cut(false);
     await purpose(anna.page).getByText('Written offline by Lukas.', { exact: false }).waitFor({ timeout: 15_000 });
     await lukas.page.getByTestId('save-state').getByText('All changes saved').waitFor();
+
+    // A comment on a selected passage stays attached to it.
+    await purpose(anna.page)
+      .getByText('Anna types here.', { exact: false })
+      .dblclick({ position: { x: 5, y: 5 } });
+    const quote = (await anna.page.evaluate(() => window.getSelection()?.toString() ?? '')).trim();
+    expect(quote.length).toBeGreaterThan(0);
+    await anna.page.getByRole('tab', { name: 'Comments' }).click();
+    await anna.page.getByTestId('comment-body').fill('Is this the wording we agreed?');
+    await anna.page.getByTestId('comment-submit').click();
+    const thread = anna.page.getByTestId('threads').locator('li').filter({ hasText: 'Is this the wording we agreed?' });
+    await thread.locator('blockquote').getByText(quote).waitFor();
+    await anna.page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await thread.getByRole('button', { name: 'Show passage' }).click();
+    await expect(anna.page.evaluate(() => window.getSelection()?.toString().trim())).resolves.toBe(quote);
+
+    // A named version, then a change, then the comparison shows what was added.
+    await anna.page.getByRole('tab', { name: 'Versions' }).click();
+    await anna.page.getByLabel('Name of the version').fill('Before the review');
+    await anna.page.getByRole('button', { name: 'Save version' }).click();
+    await anna.page.getByText('1. Before the review', { exact: false }).waitFor();
+    await purpose(anna.page).click();
+    await anna.page.keyboard.press('Control+End');
+    await anna.page.keyboard.type(' Added after the version.');
+    await anna.page.getByTestId('save-state').getByText('All changes saved').waitFor();
+    await anna.page.getByRole('button', { name: 'Compare with the current text' }).click();
+    await anna.page
+      .getByTestId('diff')
+      .locator('ins')
+      .getByText('Added after the version.', { exact: false })
+      .waitFor();
   });
 });

@@ -1,5 +1,6 @@
 import { HttpException, Injectable, Logger, UseGuards } from '@nestjs/common';
 import {
+  Ack,
   ConnectedSocket,
   MessageBody,
   type OnGatewayDisconnect,
@@ -46,6 +47,7 @@ interface CollabSocketData {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPDATE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+const WARM_DELAY_MS = 250;
 const refuse = (code: CollabErrorCode, error: string): CollabError => ({ ok: false, code, error });
 
 function bytesOf(value: unknown): Uint8Array | null {
@@ -101,7 +103,38 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @Policy(Policies.public)
   @SubscribeMessage('join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<JoinAck> {
+  async join(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() request: unknown,
+    @Ack() ack: ((answer: JoinAck) => void) | undefined,
+  ): Promise<void> {
+    const answer = await this.joinAnswer(socket, request);
+    ack?.(answer);
+    if (answer.ok) this.warmLater(answer.documentId);
+  }
+
+  @Policy(Policies.public)
+  @SubscribeMessage('sync')
+  async sync(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() request: unknown,
+    @Ack() ack: ((answer: SyncAck) => void) | undefined,
+  ): Promise<void> {
+    const answer = await this.syncAnswer(socket, request);
+    ack?.(answer);
+    if (answer.ok) this.warmLater(answer.documentId);
+  }
+
+  /**
+   * Builds a document this instance answered cold, a moment after the answer: decoding a large
+   * document blocks the event loop (some 50 ms per MB), and the answer's bytes are still being
+   * written to the socket right after the acknowledgement.
+   */
+  private warmLater(documentId: string): void {
+    setTimeout(() => this.store.warm(documentId), WARM_DELAY_MS).unref();
+  }
+
+  private async joinAnswer(socket: Socket, request: unknown): Promise<JoinAck> {
     const data = socket.data as CollabSocketData;
     const documentId = this.documentIdOf(request);
     const stateVector = bytesOf((request as { stateVector?: unknown } | null)?.stateVector);
@@ -119,16 +152,15 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
     data.person = { ...data.person, name: caller.person.name, organisationName: caller.person.organisationName };
     await socket.join(documentRoom(documentId));
     try {
-      const loaded = await this.store.current(documentId);
-      const update = Y.encodeStateAsUpdate(loaded.doc, stateVector);
+      const answer = await this.store.syncAnswer(documentId, stateVector);
       const presence = await this.presence(documentId);
       socket.to(documentRoom(documentId)).emit('presence', { documentId, people: presence });
       return {
         ok: true,
         documentId,
         access: caller.access,
-        update,
-        stateVector: Y.encodeStateVector(loaded.doc),
+        update: answer.update,
+        stateVector: answer.stateVector,
         presence,
       };
     } catch (error) {
@@ -138,22 +170,14 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
     }
   }
 
-  @Policy(Policies.public)
-  @SubscribeMessage('sync')
-  async sync(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<SyncAck> {
+  private async syncAnswer(socket: Socket, request: unknown): Promise<SyncAck> {
     const documentId = this.documentIdOf(request);
     const stateVector = bytesOf((request as { stateVector?: unknown } | null)?.stateVector);
     if (!documentId || !stateVector) return refuse('bad-request', 'documentId and stateVector are required');
     if (!(socket.data as CollabSocketData).documents[documentId])
       return refuse('not-joined', 'join the document first');
     try {
-      const loaded = await this.store.current(documentId);
-      return {
-        ok: true,
-        documentId,
-        update: Y.encodeStateAsUpdate(loaded.doc, stateVector),
-        stateVector: Y.encodeStateVector(loaded.doc),
-      };
+      return { ok: true, documentId, ...(await this.store.syncAnswer(documentId, stateVector)) };
     } catch (error) {
       this.logger.error(`sync ${documentId} failed: ${(error as Error).message}`);
       return refuse('unavailable', 'The document could not be loaded; try again shortly.');

@@ -44,12 +44,18 @@ export class CompactionService {
         );
         const uptoId = Number(rows[rows.length - 1].id);
         await manager.query(
-          `INSERT INTO specification_snapshots (specification_id, state, upto_id, compacted_updates, compacted_at)
-           VALUES ($1, $2, $3, $4, now())
+          `INSERT INTO specification_snapshots (specification_id, state, state_vector, upto_id, compacted_updates, compacted_at)
+           VALUES ($1, $2, $5, $3, $4, now())
            ON CONFLICT (specification_id) DO UPDATE
-             SET state = EXCLUDED.state, upto_id = EXCLUDED.upto_id,
+             SET state = EXCLUDED.state, state_vector = EXCLUDED.state_vector, upto_id = EXCLUDED.upto_id,
                  compacted_updates = specification_snapshots.compacted_updates + $4, compacted_at = now()`,
-          [specificationId, Buffer.from(Y.encodeStateAsUpdate(doc)), uptoId, rows.length],
+          [
+            specificationId,
+            Buffer.from(Y.encodeStateAsUpdate(doc)),
+            uptoId,
+            rows.length,
+            Buffer.from(Y.encodeStateVector(doc)),
+          ],
         );
         await manager.query(
           'DELETE FROM specification_updates WHERE specification_id = $1 AND id = ANY($2::bigint[])',

@@ -17,6 +17,8 @@ export interface LoadedDocument {
   doc: Y.Doc;
   /** Every log row with an id at or below this has been applied. */
   watermark: number;
+  /** Ids above the watermark of rows this instance stored and applied itself: catch-up skips them. */
+  appliedAbove: Set<number>;
   /** Log rows above the snapshot, as far as this instance knows: the compaction trigger. */
   sinceSnapshot: number;
 }
@@ -25,6 +27,28 @@ interface PendingWrite {
   entries: UpdateEntry[];
   resolve: () => void;
   reject: (error: Error) => void;
+}
+
+/** A document as stored: the snapshot (if any) and the log rows after it. */
+interface StoredLog {
+  updates: Uint8Array[];
+  /** The highest log id read (or the snapshot's, when no row follows it). */
+  watermark: number;
+  /** Log rows after the snapshot. */
+  rows: number;
+  /** The snapshot's state vector, as compaction stored it. */
+  snapshotStateVector: Uint8Array | null;
+}
+
+const highest = (values: number[]): number => values.reduce((max, value) => (value > max ? value : max), 0);
+
+/** The stored document as one update (the stored bytes themselves when there is one row). */
+function mergedOf(log: StoredLog): Uint8Array {
+  return log.updates.length === 1 ? log.updates[0] : Y.mergeUpdates(log.updates);
+}
+
+function applyLog(doc: Y.Doc, log: StoredLog): void {
+  if (log.updates.length > 0) Y.applyUpdate(doc, mergedOf(log));
 }
 
 /** Log rows past the snapshot after which a compaction is requested. */
@@ -45,6 +69,7 @@ export class DocumentStore implements OnApplicationShutdown {
   private readonly cache = new Map<string, Promise<LoadedDocument>>();
   private readonly users = new Map<string, number>();
   private readonly evictions = new Map<string, NodeJS.Timeout>();
+  private readonly readForWarming = new Map<string, StoredLog>();
   private readonly writes = new Map<string, { queue: PendingWrite[]; running: boolean }>();
 
   constructor(
@@ -57,6 +82,36 @@ export class DocumentStore implements OnApplicationShutdown {
     const loaded = await this.loaded(id);
     await this.catchUp(loaded);
     return loaded;
+  }
+
+  /**
+   * What a client with `stateVector` lacks, and the server's state vector: the answer to a join or
+   * a sync. A document this instance holds is answered from memory. One it does not hold is
+   * answered from the stored bytes without building it first (a cold load of a large document
+   * then costs one read, not a full decode and re-encode); `warm` builds it from those bytes once
+   * the answer is sent.
+   */
+  async syncAnswer(id: string, stateVector: Uint8Array): Promise<{ update: Uint8Array; stateVector: Uint8Array }> {
+    if (this.cache.has(id)) {
+      const { doc } = await this.current(id);
+      return { update: Y.encodeStateAsUpdate(doc, stateVector), stateVector: Y.encodeStateVector(doc) };
+    }
+    const log = await this.readLog(id);
+    const merged = mergedOf(log);
+    this.readForWarming.set(id, log);
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    return {
+      update: empty ? merged : Y.diffUpdate(merged, stateVector),
+      stateVector:
+        log.rows === 0 && log.snapshotStateVector ? log.snapshotStateVector : Y.encodeStateVectorFromUpdate(merged),
+    };
+  }
+
+  /** Builds the cached document from what the last cold answer read (a no-op when cached or unknown). */
+  warm(id: string): void {
+    const log = this.readForWarming.get(id);
+    this.readForWarming.delete(id);
+    if (log && !this.cache.has(id)) void this.loaded(id, log).catch(() => undefined);
   }
 
   /** Keeps the document cached while `release` has not been called as often. */
@@ -110,13 +165,7 @@ export class DocumentStore implements OnApplicationShutdown {
 
   /** The whole document as one update: the snapshot and every log row after it, straight from PostgreSQL. */
   async readState(id: string): Promise<Uint8Array> {
-    const doc = new Y.Doc();
-    try {
-      await this.loadInto(id, doc);
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+    return mergedOf(await this.readLog(id));
   }
 
   onApplicationShutdown(): void {
@@ -124,16 +173,15 @@ export class DocumentStore implements OnApplicationShutdown {
     for (const id of [...this.cache.keys()]) this.evict(id);
   }
 
-  private loaded(id: string): Promise<LoadedDocument> {
+  /** The cached document, built from `log` if given (already read) or from a fresh read. */
+  private loaded(id: string, log?: StoredLog): Promise<LoadedDocument> {
     let cached = this.cache.get(id);
     if (!cached) {
       const doc = new Y.Doc();
-      cached = this.loadInto(id, doc).then(({ watermark, rows }) => ({
-        id,
-        doc,
-        watermark,
-        sinceSnapshot: rows,
-      }));
+      cached = (log ? Promise.resolve(log) : this.readLog(id)).then((read) => {
+        applyLog(doc, read);
+        return { id, doc, watermark: read.watermark, appliedAbove: new Set<number>(), sinceSnapshot: read.rows };
+      });
       cached.catch(() => this.cache.delete(id));
       this.cache.set(id, cached);
       this.scheduleEviction(id);
@@ -141,29 +189,42 @@ export class DocumentStore implements OnApplicationShutdown {
     return cached;
   }
 
-  private async loadInto(id: string, doc: Y.Doc): Promise<{ watermark: number; rows: number }> {
+  /** The snapshot and every log row after it, read in one statement. */
+  private async readLog(id: string): Promise<StoredLog> {
     // One statement, one snapshot of the database: the snapshot row and the log after it agree.
-    const rows = await this.dataSource.query<{ kind: 'snapshot' | 'update'; id: string; content: Buffer }[]>(
-      `SELECT 'snapshot' AS kind, upto_id AS id, state AS content FROM specification_snapshots WHERE specification_id = $1
+    const rows = await this.dataSource.query<
+      { kind: 'snapshot' | 'update'; id: string; content: Buffer; state_vector: Buffer | null }[]
+    >(
+      `SELECT 'snapshot' AS kind, upto_id AS id, state AS content, state_vector
+         FROM specification_snapshots WHERE specification_id = $1
        UNION ALL
-       SELECT 'update', u.id, u.content FROM specification_updates u
+       SELECT 'update', u.id, u.content, NULL FROM specification_updates u
         WHERE u.specification_id = $1
           AND u.id > COALESCE((SELECT upto_id FROM specification_snapshots WHERE specification_id = $1), 0)
        ORDER BY kind, id`,
       [id],
     );
     let watermark = 0;
+    let snapshotStateVector: Uint8Array | null = null;
     const updates: Uint8Array[] = [];
     for (const row of rows) {
-      if (row.kind === 'snapshot') watermark = Number(row.id);
-      else watermark = Math.max(watermark, Number(row.id));
+      if (row.kind === 'snapshot') {
+        watermark = Number(row.id);
+        snapshotStateVector = row.state_vector;
+      } else watermark = Math.max(watermark, Number(row.id));
       updates.push(row.content);
     }
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-    return { watermark, rows: rows.filter((row) => row.kind === 'update').length };
+    return { updates, watermark, rows: rows.filter((row) => row.kind === 'update').length, snapshotStateVector };
   }
 
+  /**
+   * Reads the rows above the watermark that this instance did not store itself. Rows commit in id
+   * order per document, so once a row of its own is committed every row below it is visible: the
+   * watermark can move up to the highest own row as well, and a busy document costs its catch-up
+   * only what others wrote.
+   */
   private async catchUp(loaded: LoadedDocument): Promise<void> {
+    const own = [...loaded.appliedAbove];
     // Always one row at least, which carries where the snapshot stands.
     const rows = await this.dataSource.query<
       { snapshot_upto: string | null; id: string | null; content: Buffer | null }[]
@@ -171,23 +232,26 @@ export class DocumentStore implements OnApplicationShutdown {
       `SELECT s.upto_id AS snapshot_upto, u.id, u.content
          FROM (SELECT 1) AS one
          LEFT JOIN specification_snapshots s ON s.specification_id = $1
-         LEFT JOIN specification_updates u ON u.specification_id = $1 AND u.id > $2
+         LEFT JOIN specification_updates u
+                ON u.specification_id = $1 AND u.id > $2 AND NOT (u.id = ANY($3::bigint[]))
         ORDER BY u.id`,
-      [loaded.id, loaded.watermark],
+      [loaded.id, loaded.watermark, own],
     );
     if (Number(rows[0]?.snapshot_upto ?? 0) > loaded.watermark) {
       // A compaction folded log rows this instance had not read: reload from the snapshot (merging is idempotent).
-      const fresh = await this.loadInto(loaded.id, loaded.doc);
+      const fresh = await this.readLog(loaded.id);
+      applyLog(loaded.doc, fresh);
       loaded.watermark = fresh.watermark;
+      loaded.appliedAbove.clear();
       loaded.sinceSnapshot = fresh.rows;
       return;
     }
     const updates = rows.filter(
       (row): row is { snapshot_upto: string | null; id: string; content: Buffer } => row.id !== null,
     );
-    if (updates.length === 0) return;
-    Y.applyUpdate(loaded.doc, Y.mergeUpdates(updates.map((row) => row.content)));
-    loaded.watermark = Number(updates[updates.length - 1].id);
+    if (updates.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(updates.map((row) => row.content)));
+    loaded.watermark = highest([loaded.watermark, ...own, ...updates.map((row) => Number(row.id))]);
+    own.forEach((id) => loaded.appliedAbove.delete(id));
   }
 
   private async drain(id: string, state: { queue: PendingWrite[]; running: boolean }): Promise<void> {
@@ -196,9 +260,9 @@ export class DocumentStore implements OnApplicationShutdown {
       while (state.queue.length > 0) {
         const batch = state.queue.splice(0, state.queue.length);
         const entries = batch.flatMap((write) => write.entries);
-        let lastId: number;
+        let ids: number[];
         try {
-          lastId = await this.insert(id, entries);
+          ids = await this.insert(id, entries);
           batch.forEach((write) => write.resolve());
         } catch (error) {
           batch.forEach((write) => write.reject(error as Error));
@@ -209,9 +273,10 @@ export class DocumentStore implements OnApplicationShutdown {
           const loaded = await cached.catch(() => undefined);
           if (loaded) {
             for (const entry of entries) Y.applyUpdate(loaded.doc, entry.update);
-            loaded.sinceSnapshot += entries.length;
-            if (lastId > 0 && loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES)
-              await this.requestCompaction(loaded, lastId);
+            for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
+            loaded.sinceSnapshot += ids.length;
+            if (ids.length > 0 && loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES)
+              await this.requestCompaction(loaded, highest(ids));
           }
         }
       }
@@ -221,8 +286,8 @@ export class DocumentStore implements OnApplicationShutdown {
     }
   }
 
-  /** Appends in one statement; answers the highest log id it wrote (0 if every update id was known). */
-  private async insert(id: string, entries: UpdateEntry[]): Promise<number> {
+  /** Appends in one statement; answers the log ids it wrote (none for update ids already stored). */
+  private async insert(id: string, entries: UpdateEntry[]): Promise<number[]> {
     // The lock is taken before any row gets its id, and held until the statement commits.
     const rows = await this.dataSource.query<{ id: string }[]>(
       `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended('specification:' || $6::text, 0)))
@@ -241,7 +306,7 @@ export class DocumentStore implements OnApplicationShutdown {
         id,
       ],
     );
-    return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
+    return rows.map((row) => Number(row.id));
   }
 
   /** The job id names the log row that tipped the count: once per cause, never the same for a later one. */

@@ -265,10 +265,11 @@ export class CollabDocument {
     this.joined = false;
     const socket = this.client.socket;
     let answer: JoinAck;
+    const stateVector = Y.encodeStateVector(this.doc);
+    // A document that held nothing when it asked has nothing the server could lack.
+    const heldNothing = stateVector.length === 1 && stateVector[0] === 0;
     try {
-      answer = await socket
-        .timeout(10_000)
-        .emitWithAck('join', { documentId: this.documentId, stateVector: Y.encodeStateVector(this.doc) });
+      answer = await socket.timeout(10_000).emitWithAck('join', { documentId: this.documentId, stateVector });
     } catch {
       return; // disconnected meanwhile: the next connect rejoins
     }
@@ -285,7 +286,7 @@ export class CollabDocument {
       // Resent with their ids (stored once); then compare again for anything else either side lacks.
       for (const pending of [...this.pending.values()]) this.send(pending);
       void this.flushed().then(() => this.resync());
-    } else if (this.access === 'write') {
+    } else if (this.access === 'write' && !heldNothing) {
       this.sendMissing(toBytes(answer.stateVector));
     }
     if (this.awareness.getLocalState() !== null)
@@ -361,12 +362,16 @@ export class CollabDocument {
     if (this.joined && this.client.socket.connected) this.send(pending);
   }
 
+  /**
+   * Sends with a plain acknowledgement callback: no timer per keystroke. Without an answer the
+   * update stays pending, and a lost connection is what leaves one unanswered; the next join resends.
+   */
   private send(pending: PendingUpdate): void {
-    this.client.socket
-      .timeout(15_000)
-      .emitWithAck('update', { documentId: this.documentId, updateId: pending.updateId, update: pending.update })
-      .then((answer: UpdateAck) => this.settle(pending, answer))
-      .catch(() => undefined); // no answer (disconnected): kept, resent after the reconnection
+    this.client.socket.emit(
+      'update',
+      { documentId: this.documentId, updateId: pending.updateId, update: pending.update },
+      (answer: UpdateAck) => this.settle(pending, answer),
+    );
   }
 
   private settle(pending: PendingUpdate, answer: UpdateAck): void {

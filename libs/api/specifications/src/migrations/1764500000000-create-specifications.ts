@@ -55,6 +55,8 @@ export class CreateSpecifications1764500000000 implements MigrationInterface {
       CREATE TABLE specification_snapshots (
         specification_id uuid PRIMARY KEY REFERENCES specifications (id) ON DELETE CASCADE,
         state bytea NOT NULL,
+        -- Kept so that a cold load answers without decoding the snapshot.
+        state_vector bytea NOT NULL,
         upto_id bigint NOT NULL,
         compacted_updates bigint NOT NULL DEFAULT 0,
         compacted_at timestamptz NOT NULL DEFAULT now()

@@ -4,6 +4,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { Editor } from '@tiptap/core';
@@ -18,7 +19,12 @@ import {
 } from '@consortio/shared/collab';
 import {
   type ClauseView,
+  type CommentThreadView,
   consortiumChannel,
+  type Page,
+  type SectionActivityView,
+  type SectionDiffView,
+  type VersionDiffView,
   type ExportFormat,
   type PresenceEntry,
   SECTIONS_ARRAY,
@@ -41,6 +47,7 @@ import {
 } from '@consortio/web/core';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
+import { anchorOfSelection, selectAnchor } from './passage-anchor';
 import { SectionEditor } from './section-editor';
 
 /**
@@ -58,6 +65,7 @@ import { SectionEditor } from './section-editor';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatPaginatorModule,
     MatTabsModule,
     TranslatePipe,
     SectionEditor,
@@ -101,6 +109,17 @@ export class SpecificationPage {
     return { name: user?.displayName ?? '', color: personColour(user?.id ?? '') };
   });
 
+  protected readonly threads = signal<Page<CommentThreadView> | null>(null);
+  protected readonly diff = signal<VersionDiffView | null>(null);
+  protected readonly activity = signal<SectionActivityView[] | null>(null);
+  protected readonly commentForm = new FormGroup({
+    body: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000)] }),
+  });
+  protected readonly replyForm = new FormGroup({
+    body: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000)] }),
+  });
+  protected readonly replyingTo = signal<string | null>(null);
+
   protected readonly versionForm = new FormGroup({
     label: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
   });
@@ -110,6 +129,8 @@ export class SpecificationPage {
   private client: CollabClient | null = null;
   private persistence: IndexeddbPersistence | null = null;
   private lastEditor: Editor | null = null;
+  private lastSectionId: string | null = null;
+  private readonly editors = new Map<string, Editor>();
 
   constructor() {
     const sectionsArray = this.doc.getArray(SECTIONS_ARRAY);
@@ -134,8 +155,10 @@ export class SpecificationPage {
     return this.collab()?.awareness ?? null;
   }
 
-  protected rememberEditor(editor: Editor): void {
+  protected rememberEditor(sectionId: string, editor: Editor): void {
     this.lastEditor = editor;
+    this.lastSectionId = sectionId;
+    this.editors.set(sectionId, editor);
   }
 
   protected insertClause(clause: ClauseView): void {
@@ -159,6 +182,105 @@ export class SpecificationPage {
     } catch (error) {
       this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
     }
+  }
+
+  protected readonly diffStatusLabel: Record<SectionDiffView['status'], TranslationKey> = {
+    added: 'spec.diff.added',
+    removed: 'spec.diff.removed',
+    changed: 'spec.diff.changed',
+    unchanged: 'spec.diff.unchanged',
+  };
+
+  protected changedSections(diff: VersionDiffView): SectionDiffView[] {
+    return diff.sections.filter((section) => section.status !== 'unchanged');
+  }
+
+  protected sectionTitle(sectionId: string): string {
+    return this.sections().find((section) => section.id === sectionId)?.title ?? '';
+  }
+
+  /** Comments on the passage selected in the section last worked in (or on the section as a whole). */
+  protected async addComment(): Promise<void> {
+    const sectionId = this.lastSectionId;
+    if (!sectionId || this.commentForm.invalid) {
+      this.panelMessage.set(this.i18n.t('spec.comments.chooseSection'));
+      return;
+    }
+    const passage = this.lastEditor ? anchorOfSelection(this.lastEditor) : null;
+    try {
+      await this.api.comment(this.id, {
+        sectionId,
+        body: this.commentForm.getRawValue().body,
+        ...(passage ? { anchor: passage.anchor, quote: passage.quote } : {}),
+      });
+      this.commentForm.reset();
+      await this.loadThreads();
+      void this.announcer.announce(this.i18n.t('spec.comments.added'));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async reply(thread: CommentThreadView): Promise<void> {
+    if (this.replyForm.invalid) return;
+    try {
+      await this.api.comment(this.id, {
+        sectionId: thread.sectionId,
+        parentId: thread.id,
+        body: this.replyForm.getRawValue().body,
+      });
+      this.replyForm.reset();
+      this.replyingTo.set(null);
+      await this.loadThreads();
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async resolve(thread: CommentThreadView, resolved: boolean): Promise<void> {
+    try {
+      await this.api.resolveComment(this.id, thread.id, resolved);
+      await this.loadThreads();
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  /** Selects the passage a comment is anchored to, in its section's editor. */
+  protected showPassage(thread: CommentThreadView): void {
+    const editor = this.editors.get(thread.sectionId);
+    const found = editor && thread.anchor ? selectAnchor(editor, thread.anchor) : false;
+    if (!found) {
+      document.getElementById(`section-${thread.sectionId}`)?.scrollIntoView();
+      this.panelMessage.set(this.i18n.t('spec.comments.passageGone'));
+    }
+  }
+
+  protected async compare(version: SpecificationVersionView): Promise<void> {
+    try {
+      this.diff.set(await this.api.diff(this.id, version.id, 'current'));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected async loadActivity(): Promise<void> {
+    try {
+      this.activity.set(await this.api.activity(this.id));
+    } catch (error) {
+      this.panelMessage.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  protected turnThreads(event: PageEvent): void {
+    void this.loadThreads(event.pageIndex + 1, event.pageSize);
+  }
+
+  private async loadThreads(
+    page = this.threads()?.page ?? 1,
+    pageSize = this.threads()?.pageSize ?? 20,
+  ): Promise<void> {
+    this.threads.set(await this.api.comments(this.id, null, page, pageSize));
   }
 
   protected async restore(version: SpecificationVersionView): Promise<void> {
@@ -268,6 +390,7 @@ export class SpecificationPage {
       this.api.clauses({ pageSize: 50 }),
       this.api.versions(this.id),
       this.api.approvals(this.id),
+      this.loadThreads(),
     ]);
     this.clauses.set(clauses.items);
     this.versions.set(versions.items);
