@@ -146,6 +146,7 @@ export class DocumentStore implements OnApplicationShutdown {
   }
 
   evict(id: string): void {
+    this.readForWarming.delete(id);
     const cached = this.cache.get(id);
     this.cache.delete(id);
     void cached?.then((loaded) => loaded.doc.destroy()).catch(() => undefined);
