@@ -115,7 +115,10 @@ describe('writing a specification together in the browser', () => {
     await thread.locator('blockquote').getByText(quote).waitFor();
     await anna.page.evaluate(() => window.getSelection()?.removeAllRanges());
     await thread.getByRole('button', { name: 'Show passage' }).click();
-    await expect(anna.page.evaluate(() => window.getSelection()?.toString().trim())).resolves.toBe(quote);
+    // The editor sets the selection on its next view update.
+    await anna.page.waitForFunction((expected) => window.getSelection()?.toString().trim() === expected, quote, {
+      timeout: 5_000,
+    });
 
     // A named version, then a change, then the comparison shows what was added.
     await anna.page.getByRole('tab', { name: 'Versions' }).click();
