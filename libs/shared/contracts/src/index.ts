@@ -9,3 +9,4 @@ export * from './requirements';
 export * from './consortia';
 export * from './collab';
 export * from './specifications';
+export * from './tenders';

@@ -8,3 +8,7 @@ export * from './csv';
 export * from './nearness';
 export * from './consortium-status';
 export * from './person-colour';
+export * from './tender-stage';
+export * from './award-criteria';
+export * from './lot-rules';
+export * from './savings';
