@@ -8,10 +8,12 @@
 // in PostgreSQL; Hocuspocus: received in memory, stored after its debounce). Then the cold load of
 // a 1 MB document through the api. Writes "Co-editing" in docs/benchmarks.md.
 // Usage: npm run bench:collab [-- --editors 10,25,50,100 --seconds 20]
+//   BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node.js options to the api (profiling).
 //   (node -r @swc-node/register tests/bench/collab.ts; needs `npm run build` first)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -32,6 +34,7 @@ const adminUrl = option('--database-url', 'postgres://postgres@127.0.0.1:5432/po
 const API_PORT = 3913;
 const HOCUSPOCUS_PORT = 3914;
 const PASSWORD = 'consortio-demo';
+const apiNodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 
 // The load generator gets its own core; the servers get the other.
 if (!process.env['BENCH_PINNED']) {
@@ -66,6 +69,8 @@ interface RunResult {
   serverCpuPercent: number;
   serverPeakRssMb: number;
   loadCpuPercent: number;
+  /** The load generator's own garbage-collection pauses while typing: they delay every receiver in it. */
+  loadGcLongestMs: number;
   converged: number;
 }
 
@@ -156,6 +161,9 @@ async function runWorkload(
   measuring = true;
   acknowledgements.length = 0;
   keystrokes = 0;
+  const gcPauses: number[] = [];
+  const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => gcPauses.push(entry.duration)));
+  gc.observe({ entryTypes: ['gc'] });
   const before = processUsage(serverPids);
   const loadBefore = process.cpuUsage();
   const startedAt = performance.now();
@@ -168,6 +176,7 @@ async function runWorkload(
   const after = processUsage(serverPids);
   const load = process.cpuUsage(loadBefore);
   clearInterval(sampler);
+  gc.disconnect();
   timers.forEach((stop) => stop());
   measuring = false;
   const acknowledgement = [...acknowledgements];
@@ -191,6 +200,7 @@ async function runWorkload(
     serverCpuPercent: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100,
     serverPeakRssMb: Math.max(peakRss, after.rssMb),
     loadCpuPercent: ((load.user + load.system) / 1e6 / elapsed) * 100,
+    loadGcLongestMs: Math.max(0, ...gcPauses),
     converged: converged / editors.length,
   };
 }
@@ -283,7 +293,7 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, ['dist/apps/api/main.js', 'migrate'], { cwd: root, env, stdio: 'ignore' });
     execFileSync(process.execPath, ['dist/apps/api/main.js', 'seed'], { cwd: root, env, stdio: 'ignore' });
     await db.connect();
-    const api = spawn('taskset', ['-c', '0', process.execPath, 'dist/apps/api/main.js'], {
+    const api = spawn('taskset', ['-c', '0', process.execPath, ...apiNodeArgs, 'dist/apps/api/main.js'], {
       cwd: root,
       env,
       stdio: 'ignore',
@@ -355,7 +365,10 @@ async function main(): Promise<void> {
           (origin) => origin === REMOTE_ORIGIN,
         ),
       );
-      consortio.forEach((editor) => editor.close());
+      consortio.forEach((editor) => {
+        editor.close();
+        editor.doc.destroy();
+      });
 
       // Hocuspocus: the same starting document (the template's sections), N providers.
       const seed = new Y.Doc();
@@ -408,7 +421,10 @@ async function main(): Promise<void> {
           (origin) => origin !== null && typeof origin === 'object',
         ),
       );
-      peer.forEach((editor) => editor.close());
+      peer.forEach((editor) => {
+        editor.close();
+        editor.doc.destroy();
+      });
       const last = results.slice(-2);
       for (const result of last) {
         console.log(
@@ -510,7 +526,7 @@ function report(results: RunResult[], cold: { sizes: number[]; times: number[] }
   const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
   const rows = results.map(
     (result) =>
-      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.converged * 100, 0)} % |`,
+      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.loadGcLongestMs)} | ${fixed(result.converged * 100, 0)} % |`,
   );
   const ratios = EDITOR_COUNTS.map((count) => {
     const ours = results.find((result) => result.system === 'Consortio' && result.editors === count);
@@ -530,8 +546,8 @@ function report(results: RunResult[], cold: { sizes: number[]; times: number[] }
     '',
     `The api and worker (Consortio) and \`@hocuspocus/server\` 4.7 with \`@hocuspocus/extension-database\` storing in the same PostgreSQL (the peer) run pinned to core 0; the load generator runs pinned to core 1. Each editor is a client of the system under test (Consortio: \`CollabClient\` over socket.io; the peer: \`HocuspocusProvider\` over WebSocket) typing ${CHARACTERS_PER_SECOND} characters per second at random places in the first section of one document, for ${TYPING_SECONDS} s after ${WARM_UP_SECONDS} s of warm-up. Propagation is measured from the keystroke at the sender to its arrival at ${MEASURING_RECEIVERS} receiving editors, for every keystroke. Acknowledgement: Consortio answers once the update is committed in PostgreSQL; the peer confirms receipt in memory and stores the document after its debounce (2 s by default), so the two acknowledgement columns measure different promises. Convergence: share of editors holding the same state within 30 s of the last keystroke. CPU is the servers' share of one core during typing (api and worker together for Consortio).`,
     '',
-    '| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | converged |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | load generator longest GC pause (ms) | converged |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     'Ratios, Consortio to the peer (below 1 means Consortio is faster or cheaper):',
@@ -540,7 +556,7 @@ function report(results: RunResult[], cold: { sizes: number[]; times: number[] }
     '| --- | --- | --- | --- |',
     ...ratios,
     '',
-    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit. Its tail comes from pauses of the api's event loop while it fans every update out to every editor over socket.io (each binary message is two WebSocket frames), and from commits waiting for the disk; its p99 varies strongly from run to run. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for), which slows both systems' clients and Consortio's more: the figures there describe the load generator as much as the servers.",
+    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit and the queue in front of it. Both systems' tails include the load generator's own pauses: its 50 to 100 documents gain an item per keystroke each, and a garbage collection that copies them holds every receiver for tens of milliseconds (the longest pause column); p99 varies strongly from run to run on this machine, for the peer as much as for Consortio. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for), which slows both systems' clients and Consortio's more: the figures there describe the load generator as much as the servers.",
     '',
     `Targets at 50 editors: p99 propagation at most 25 ms (${fixed(p99)} ms: ${p99 <= 25 ? 'met' : 'not met'}) and no worse than the peer (${fixed(peerP99)} ms: ${p99 <= peerP99 ? 'met' : 'not met'}); 100 % convergence (${allConverged ? 'met' : 'not met'}).`,
     '',

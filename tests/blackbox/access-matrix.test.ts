@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ProblemDetails } from '@consortio/shared/contracts';
+import { type ProblemDetails, SOCKET_PARSER } from '@consortio/shared/contracts';
 import { type ApiProcess, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 import { ALLOWED, type Caller, CALLER_EMAILS, MATRIX } from '../support/access-matrix';
@@ -89,7 +89,12 @@ describe('access matrix over every operation', () => {
   it('authenticates socket connections at the handshake and checks every event against its policy', async () => {
     const connect = (auth: Record<string, unknown>) =>
       new Promise<{ socket: Socket; error?: string }>((done) => {
-        const socket = io(`${api.url}/events`, { transports: ['websocket'], reconnection: false, auth });
+        const socket = io(`${api.url}/events`, {
+          parser: SOCKET_PARSER,
+          transports: ['websocket'],
+          reconnection: false,
+          auth,
+        });
         socket.once('connect', () => done({ socket }));
         socket.once('connect_error', (error) => done({ socket, error: error.message }));
       });

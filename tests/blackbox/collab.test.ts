@@ -8,6 +8,7 @@ import {
   type CommentThreadView,
   type CommentView,
   MAX_UPDATE_BYTES,
+  SOCKET_PARSER,
   type Page,
   type SectionActivityView,
   type SectionApprovalView,
@@ -177,7 +178,11 @@ describe('co-editing a specification', () => {
     await expect(outsider.client.open(spec.id)).rejects.toThrow(/forbidden/);
     await expect(outsider.client.open('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/not-found/);
 
-    const anonymous = io(`${api.url}${COLLAB_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+    const anonymous = io(`${api.url}${COLLAB_NAMESPACE}`, {
+      parser: SOCKET_PARSER,
+      transports: ['websocket'],
+      reconnection: false,
+    });
     const refusal = await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve));
     anonymous.disconnect();
     expect(refusal.message).toMatch(/sign in/);

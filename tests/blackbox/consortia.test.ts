@@ -13,6 +13,7 @@ import type {
   SubscribeAck,
   ThresholdPeriodView,
 } from '@consortio/shared/contracts';
+import { SOCKET_PARSER } from '@consortio/shared/contracts';
 import { Mailbox } from '../support/mailbox';
 import { type ApiProcess, eventually, type PlatformProcess, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
@@ -563,6 +564,7 @@ describe('consortia, agreements, decisions and pooled demand', () => {
     it('counts one vote per organisation, refuses late votes, closes at the deadline by itself and tells members', async () => {
       const id = await pair('Decision group');
       const socket: Socket = io(`${api.url}/events`, {
+        parser: SOCKET_PARSER,
         transports: ['websocket'],
         auth: { token: lukas.token },
         reconnection: false,
@@ -650,6 +652,7 @@ describe('consortia, agreements, decisions and pooled demand', () => {
     it('keeps outsiders out of the live channel', async () => {
       const id = await pair('Private channel group');
       const socket: Socket = io(`${api.url}/events`, {
+        parser: SOCKET_PARSER,
         transports: ['websocket'],
         auth: { token: eva.token },
         reconnection: false,

@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ProbeView, ServerToClientEvents, SubscribeAck } from '@consortio/shared/contracts';
+import {
+  type ClientToServerEvents,
+  type ProbeView,
+  type ServerToClientEvents,
+  SOCKET_PARSER,
+  type SubscribeAck,
+} from '@consortio/shared/contracts';
 import { type ApiProcess, type PlatformProcess, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 import { requestProbe } from '../support/probes';
@@ -7,7 +13,11 @@ import { requestProbe } from '../support/probes';
 type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 async function subscribedClient(url: string): Promise<EventsSocket> {
-  const socket: EventsSocket = io(`${url}/events`, { transports: ['websocket'], reconnection: false });
+  const socket: EventsSocket = io(`${url}/events`, {
+    parser: SOCKET_PARSER,
+    transports: ['websocket'],
+    reconnection: false,
+  });
   await new Promise<void>((done, fail) => {
     socket.once('connect', () => done());
     socket.once('connect_error', fail);
@@ -72,7 +82,11 @@ describe('two api instances behind one PostgreSQL and Redis', () => {
   });
 
   it('refuses a subscription to an unknown channel with a reason', async () => {
-    const socket: EventsSocket = io(`${second.url}/events`, { transports: ['websocket'], reconnection: false });
+    const socket: EventsSocket = io(`${second.url}/events`, {
+      parser: SOCKET_PARSER,
+      transports: ['websocket'],
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise<void>((done) => socket.once('connect', () => done()));
     const ack = await new Promise<SubscribeAck>((done) =>

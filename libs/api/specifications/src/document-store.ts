@@ -21,6 +21,9 @@ export interface LoadedDocument {
   appliedAbove: Set<number>;
   /** Log rows above the snapshot, as far as this instance knows: the compaction trigger. */
   sinceSnapshot: number;
+  /** The catch-up running now, and the one queued behind it (see `catchUp`). */
+  catchingUp: Promise<void> | null;
+  catchUpAgain: Promise<void> | null;
 }
 
 interface PendingWrite {
@@ -181,7 +184,15 @@ export class DocumentStore implements OnApplicationShutdown {
       const doc = new Y.Doc();
       cached = (log ? Promise.resolve(log) : this.readLog(id)).then((read) => {
         applyLog(doc, read);
-        return { id, doc, watermark: read.watermark, appliedAbove: new Set<number>(), sinceSnapshot: read.rows };
+        return {
+          id,
+          doc,
+          watermark: read.watermark,
+          appliedAbove: new Set<number>(),
+          sinceSnapshot: read.rows,
+          catchingUp: null,
+          catchUpAgain: null,
+        };
       });
       cached.catch(() => this.cache.delete(id));
       this.cache.set(id, cached);
@@ -219,40 +230,68 @@ export class DocumentStore implements OnApplicationShutdown {
   }
 
   /**
+   * Catches the document up, sharing the read between concurrent callers: one read at a time per
+   * document, and a caller that arrives while one runs waits for the next (which starts after it
+   * asked, so it sees every row committed before). Many clients resynchronising at once cost one
+   * or two reads, not one each.
+   */
+  private catchUp(loaded: LoadedDocument): Promise<void> {
+    if (!loaded.catchingUp) {
+      loaded.catchingUp = this.readAhead(loaded).finally(() => {
+        loaded.catchingUp = null;
+      });
+      return loaded.catchingUp;
+    }
+    loaded.catchUpAgain ??= loaded.catchingUp
+      .catch(() => undefined)
+      .then(() => {
+        loaded.catchUpAgain = null;
+        return this.catchUp(loaded);
+      });
+    return loaded.catchUpAgain;
+  }
+
+  /**
    * Reads the rows above the watermark that this instance did not store itself. Rows commit in id
    * order per document, so once a row of its own is committed every row below it is visible: the
    * watermark can move up to the highest own row as well, and a busy document costs its catch-up
-   * only what others wrote.
+   * only what others wrote. The ids come first (an index-only read), the content only of the rows
+   * this instance lacks.
    */
-  private async catchUp(loaded: LoadedDocument): Promise<void> {
-    const own = [...loaded.appliedAbove];
-    // Always one row at least, which carries where the snapshot stands.
-    const rows = await this.dataSource.query<
-      { snapshot_upto: string | null; id: string | null; content: Buffer | null }[]
-    >(
-      `SELECT s.upto_id AS snapshot_upto, u.id, u.content
-         FROM (SELECT 1) AS one
-         LEFT JOIN specification_snapshots s ON s.specification_id = $1
-         LEFT JOIN specification_updates u
-                ON u.specification_id = $1 AND u.id > $2 AND NOT (u.id = ANY($3::bigint[]))
-        ORDER BY u.id`,
-      [loaded.id, loaded.watermark, own],
+  private async readAhead(loaded: LoadedDocument): Promise<void> {
+    const [position] = await this.dataSource.query<{ snapshot_upto: string | null; ids: string[] | null }[]>(
+      `SELECT (SELECT upto_id FROM specification_snapshots WHERE specification_id = $1) AS snapshot_upto,
+              (SELECT array_agg(id ORDER BY id) FROM specification_updates
+                WHERE specification_id = $1 AND id > $2) AS ids`,
+      [loaded.id, loaded.watermark],
     );
-    if (Number(rows[0]?.snapshot_upto ?? 0) > loaded.watermark) {
-      // A compaction folded log rows this instance had not read: reload from the snapshot (merging is idempotent).
-      const fresh = await this.readLog(loaded.id);
-      applyLog(loaded.doc, fresh);
-      loaded.watermark = fresh.watermark;
-      loaded.appliedAbove.clear();
-      loaded.sinceSnapshot = fresh.rows;
-      return;
+    // A compaction folded log rows this instance had not read: reload from the snapshot.
+    if (Number(position?.snapshot_upto ?? 0) > loaded.watermark) return this.reload(loaded);
+    const ids = (position?.ids ?? []).map(Number);
+    const missing = ids.filter((rowId) => !loaded.appliedAbove.has(rowId));
+    if (missing.length > 0) {
+      const rows = await this.dataSource.query<{ content: Buffer }[]>(
+        `SELECT content FROM specification_updates
+          WHERE specification_id = $1 AND id = ANY($2::bigint[]) ORDER BY id`,
+        [loaded.id, missing],
+      );
+      // Folded into the snapshot between the two reads.
+      if (rows.length < missing.length) return this.reload(loaded);
+      Y.applyUpdate(loaded.doc, Y.mergeUpdates(rows.map((row) => row.content)));
     }
-    const updates = rows.filter(
-      (row): row is { snapshot_upto: string | null; id: string; content: Buffer } => row.id !== null,
-    );
-    if (updates.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(updates.map((row) => row.content)));
-    loaded.watermark = highest([loaded.watermark, ...own, ...updates.map((row) => Number(row.id))]);
-    own.forEach((id) => loaded.appliedAbove.delete(id));
+    // Rows read here are applied; own rows up to the highest read are below the new watermark.
+    const reached = highest([loaded.watermark, ...ids]);
+    for (const rowId of loaded.appliedAbove) if (rowId <= reached) loaded.appliedAbove.delete(rowId);
+    loaded.watermark = reached;
+  }
+
+  /** Applies the snapshot and every row after it (merging is idempotent) and starts counting from there. */
+  private async reload(loaded: LoadedDocument): Promise<void> {
+    const fresh = await this.readLog(loaded.id);
+    applyLog(loaded.doc, fresh);
+    loaded.watermark = fresh.watermark;
+    loaded.appliedAbove.clear();
+    loaded.sinceSnapshot = fresh.rows;
   }
 
   private async drain(id: string, state: { queue: PendingWrite[]; running: boolean }): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type DocumentAccess,
   type JoinAck,
   type PresenceEntry,
+  SOCKET_PARSER,
   type SyncAck,
   type UpdateAck,
 } from '@consortio/shared/contracts';
@@ -85,6 +86,7 @@ export class CollabClient {
   constructor(readonly options: CollabClientOptions) {
     this.socket = io(`${options.url.replace(/\/$/, '')}${COLLAB_NAMESPACE}`, {
       transports: options.transports,
+      parser: SOCKET_PARSER,
       reconnectionDelay: options.reconnectionDelayMs ?? 500,
       reconnectionDelayMax: 2_000,
       // A connection attempt that neither opens nor fails (a proxy that accepts and hangs up) is retried.

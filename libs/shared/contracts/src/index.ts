@@ -10,3 +10,4 @@ export * from './consortia';
 export * from './collab';
 export * from './specifications';
 export * from './tenders';
+export * from './socket-parser';

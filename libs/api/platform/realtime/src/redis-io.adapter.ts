@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
 import { RedisConnections } from '@consortio/api/platform/redis';
+import { SOCKET_PARSER } from '@consortio/shared/contracts';
 
 /**
  * socket.io with the Redis adapter, so that a message to a room reaches sockets connected to
@@ -23,6 +24,7 @@ export class RedisIoAdapter extends IoAdapter {
       cors: this.corsOrigins.length > 0 ? { origin: this.corsOrigins, credentials: true } : undefined,
       // Documents and notifications are small; refuse oversized frames early.
       maxHttpBufferSize: 2 * 1024 * 1024,
+      parser: SOCKET_PARSER,
     } as ServerOptions) as Server;
     const redis = this.app.get(RedisConnections);
     const pub = redis.open('socket.io:pub');

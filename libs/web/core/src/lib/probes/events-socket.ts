@@ -1,5 +1,10 @@
 import { inject, InjectionToken } from '@angular/core';
-import { type ClientToServerEvents, EVENTS_NAMESPACE, type ServerToClientEvents } from '@consortio/shared/contracts';
+import {
+  type ClientToServerEvents,
+  EVENTS_NAMESPACE,
+  type ServerToClientEvents,
+  SOCKET_PARSER,
+} from '@consortio/shared/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 export type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -26,6 +31,7 @@ export const EVENTS_SOCKET_FACTORY = new InjectionToken<() => EventsSocket>('EVE
     return () =>
       io(EVENTS_NAMESPACE, {
         path: '/socket.io',
+        parser: SOCKET_PARSER,
         transports: ['websocket', 'polling'],
         tryAllTransports: true,
         auth: (send) => send(auth()),
