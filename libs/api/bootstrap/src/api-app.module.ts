@@ -12,6 +12,7 @@ import { RequirementsModule } from '@consortio/api/requirements';
 import { ConsortiaModule } from '@consortio/api/consortia';
 import { SpecificationsModule } from '@consortio/api/specifications';
 import { SystemModule } from '@consortio/api/system';
+import { TendersModule } from '@consortio/api/tenders';
 import { MIGRATIONS } from './manifest';
 
 /** The api process: HTTP and socket.io over every domain. */
@@ -30,6 +31,7 @@ import { MIGRATIONS } from './manifest';
     RequirementsModule,
     ConsortiaModule,
     SpecificationsModule,
+    TendersModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

@@ -11,6 +11,7 @@ import { requirementsDemoSeed, requirementsMigrations } from '@consortio/api/req
 import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia';
 import { specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
+import { tendersDemoSeed, tendersMigrations } from '@consortio/api/tenders';
 
 /**
  * What every domain contributes to a deployment, in one list each: the api, the worker and the
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   ...requirementsMigrations,
   ...consortiaMigrations,
   ...specificationsMigrations,
+  ...tendersMigrations,
 ];
 
 export const DEMO_SEEDS: DemoSeed[] = [
@@ -34,6 +36,7 @@ export const DEMO_SEEDS: DemoSeed[] = [
   requirementsDemoSeed,
   consortiaDemoSeed,
   specificationsDemoSeed,
+  tendersDemoSeed,
 ];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */

@@ -4,5 +4,6 @@ export { SpecificationsModule, SpecificationsJobsModule } from './specifications
 export { specificationsDemoSeed } from './specifications-demo-seed';
 export { CompactionService } from './compaction.service';
 export { DocumentStore } from './document-store';
+export { sectionHash } from './review.service';
 
 export const specificationsMigrations = [CreateSpecifications1764500000000];

@@ -1,6 +1,7 @@
 import type { DecisionView } from './consortia';
 import type { SpecificationExportView } from './specifications';
 import type { ProbeView } from './system';
+import type { TenderChangeEvent } from './tenders';
 
 /** socket.io namespace for live application events (notifications, status changes). */
 export const EVENTS_NAMESPACE = '/events';
@@ -43,6 +44,8 @@ export interface ServerToClientEvents {
   }) => void;
   /** An export of a consortium's specification made progress, finished or failed. */
   'specification.export': (exportView: SpecificationExportView) => void;
+  /** A tender of the consortium was created or changed, or moved to another stage. */
+  'tender.changed': (change: TenderChangeEvent) => void;
 }
 
 /** Events clients send to the server, by name; the last argument is the acknowledgement. */

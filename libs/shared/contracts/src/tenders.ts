@@ -145,6 +145,7 @@ export interface TenderLotInput {
 export interface TenderSummary {
   id: string;
   consortiumId: string;
+  consortiumName: string;
   title: string;
   procedureType: ProcedureType;
   /** Estimated value of the whole tender without VAT, decimal euros. */
@@ -162,14 +163,39 @@ export interface TenderNextStageView {
   reasonRequired: boolean;
 }
 
+/** A milestone as stored: planned dates drive the roadmap; `actualOn` is set once it is reached. */
+export interface TenderMilestoneView extends Milestone {
+  id: string;
+}
+
+export interface TenderMilestoneUpdateInput {
+  name?: string;
+  plannedOn?: string;
+  actualOn?: string | null;
+}
+
 export interface TenderView extends TenderSummary {
+  /** The specification the linked version belongs to; null until a version is linked. */
+  specificationId: string | null;
   /** The named specification version the tender is published with; null until one is chosen. */
   specificationVersionId: string | null;
+  /**
+   * Whether the linked version is approved: every section of it approved, on exactly the text of
+   * that version, by every participating organisation (lead and members). Null with no version.
+   */
+  specificationVersionApproved: boolean | null;
+  /** Time limit for receipt of tenders (ISO timestamp), or null while not set. */
+  tenderDeadline: string | null;
+  /** ISO date the contract was signed, or null. */
+  contractSignedOn: string | null;
   lots: TenderLotView[];
   criteria: AwardCriterion[];
   lotRules: LotRules;
-  milestones: Milestone[];
+  milestones: TenderMilestoneView[];
   nextStages: TenderNextStageView[];
+  /** The caller may change the tender (lead and members, through people who write for them). */
+  mayEdit: boolean;
+  updatedAt: string;
 }
 
 export interface TenderInput {
@@ -180,9 +206,49 @@ export interface TenderInput {
   lotRules?: LotRules;
 }
 
+/**
+ * Starting a tender from the consortium's pooled demand: its lots with submitted needs become the
+ * tender's lots, and the estimated value is the pooled total unless given.
+ */
+export interface TenderCreateInput {
+  title: string;
+  procedureType: ProcedureType;
+  estimatedValue?: string;
+}
+
 export interface TenderUpdateInput extends Partial<TenderInput> {
   specificationVersionId?: string | null;
-  milestones?: Milestone[];
+  tenderDeadline?: string | null;
+  contractSignedOn?: string | null;
+}
+
+export type TenderLotUpdateInput = Partial<TenderLotInput>;
+
+/** One line of the roadmap: a tender and its next planned milestone in the window asked for. */
+export interface TenderRoadmapItemView {
+  tender: TenderSummary;
+  milestone: TenderMilestoneView;
+}
+
+/** How the weights of a tender (or of one lot) play out on two example bids; see `weightsPreview`. */
+export interface TenderWeightsPreviewView {
+  lotId: string | null;
+  criteria: AwardCriterion[];
+  /** Points of the cheap, plain example bid, 0 to 100. */
+  cheap: number;
+  /** Points of the dearer, much better example bid, 0 to 100. */
+  innovative: number;
+  winner: 'cheap' | 'innovative' | 'tie';
+}
+
+/** Sent on `consortium.<id>` when a tender of the consortium changed; clients reload what they show. */
+export interface TenderChangeEvent {
+  consortiumId: string;
+  tenderId: string;
+  what: 'created' | 'details' | 'lots' | 'milestones' | 'stage';
+  stage: TenderStage;
+  /** For `stage`: the stage the tender left. */
+  previousStage: TenderStage | null;
 }
 
 export interface TenderTransitionInput {

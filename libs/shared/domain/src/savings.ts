@@ -10,8 +10,11 @@ export interface Savings {
   percent: number | null;
 }
 
+// BigInt() rather than literals: the web app's spec build targets an ES version before bigint literals.
+const ZERO = BigInt(0);
+
 function total(amounts: Cents[], what: string): bigint {
-  let sum = 0n;
+  let sum = ZERO;
   for (const amount of amounts) {
     if (!Number.isSafeInteger(amount) || amount < 0)
       throw new RangeError(`${what} must be whole, non-negative numbers of cents, not ${amount}`);
@@ -36,10 +39,10 @@ export function savingsAgainstEstimates(estimatesCents: Cents[], awardedCents: C
   const awarded = total(awardedCents, 'Awarded values');
   const saved = estimated - awarded;
   let percent: number | null = null;
-  if (estimated > 0n) {
-    const magnitude = saved < 0n ? -saved : saved;
-    const tenths = (magnitude * 2000n + estimated) / (2n * estimated);
-    percent = tenths === 0n ? 0 : (saved < 0n ? -Number(tenths) : Number(tenths)) / 10;
+  if (estimated > ZERO) {
+    const magnitude = saved < ZERO ? -saved : saved;
+    const tenths = (magnitude * BigInt(2000) + estimated) / (BigInt(2) * estimated);
+    percent = tenths === ZERO ? 0 : (saved < ZERO ? -Number(tenths) : Number(tenths)) / 10;
   }
   return {
     estimatedCents: asCents(estimated, 'The estimates total'),

@@ -4,6 +4,7 @@ import {
   isStalled,
   lotAwardRefusal,
   nextTenderStages,
+  noticeChangeRefusal,
   reasonRequired,
   tenderTransitionRefusal,
   type TenderFacts,
@@ -157,6 +158,16 @@ describe('tender stage', () => {
         'Lots are awarded while the tender is at evaluation; this one is at published.',
       );
       expect(lotAwardRefusal({ ...lot, supplierEvaluated: false })).toMatch(/one of the bidders.*Art\. 67/);
+    });
+  });
+
+  describe('notice changes', () => {
+    it('lets the notice change until publication, and again after a withdrawal to specification', () => {
+      for (const stage of ['needs-assessment', 'market-consultation', 'specification', 'approval'] as const)
+        expect(noticeChangeRefusal(stage)).toBeNull();
+      expect(noticeChangeRefusal('published')).toMatch(/Withdraw it to the specification stage/);
+      expect(noticeChangeRefusal('awarded')).toMatch(/^The tender is at awarded: .* stay as they were\.$/);
+      expect(noticeChangeRefusal('closed')).toBe('A closed tender cannot be changed.');
     });
   });
 

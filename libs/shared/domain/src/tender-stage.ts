@@ -143,6 +143,32 @@ export function tenderTransitionRefusal(from: TenderStage, to: TenderStage, fact
   }
 }
 
+/** From publication on, bidders rely on what the contract notice states. */
+const NOTICE_OUT: readonly TenderStage[] = [
+  'published',
+  'evaluation',
+  'awarded',
+  'contract-signed',
+  'pilot',
+  'city-rollout',
+  'regional-scaleup',
+];
+
+/**
+ * Why what the contract notice states (lots, award criteria, lot rules, procedure, estimated value,
+ * specification version) may not change at `stage`, or null when it may. A published procedure
+ * is withdrawn to the specification stage to amend it (equal treatment of bidders, Art. 18 of
+ * Directive 2014/24/EU); after that it is part of the record of the procedure.
+ */
+export function noticeChangeRefusal(stage: TenderStage): string | null {
+  if (stage === 'closed') return 'A closed tender cannot be changed.';
+  if (stage === 'published')
+    return 'The tender is published: its lots, award criteria, lot rules, procedure, value and specification are fixed in the contract notice. Withdraw it to the specification stage (with a reason) to amend them.';
+  if (NOTICE_OUT.includes(stage))
+    return `The tender is at ${stage}: the lots, award criteria, lot rules, procedure, value and specification it was published with stay as they were.`;
+  return null;
+}
+
 export interface LotAwardFacts {
   stage: TenderStage;
   /** The lot's evaluation is recorded. */

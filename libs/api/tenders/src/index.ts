@@ -1,0 +1,6 @@
+import { CreateTenders1764600000000 } from './migrations/1764600000000-create-tenders';
+
+export { TendersModule } from './tenders.module';
+export { tendersDemoSeed } from './tenders-demo-seed';
+
+export const tendersMigrations = [CreateTenders1764600000000];

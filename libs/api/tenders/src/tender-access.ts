@@ -1,0 +1,83 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type ConsortiumRole, type TenderStage, WRITING_ROLES } from '@consortio/shared/contracts';
+import type { Principal } from '@consortio/api/platform/auth';
+
+/** What a tender is changed or read with. */
+export type TenderRight = 'read' | 'write';
+
+/** The caller as one tender sees them. */
+export interface TenderCaller {
+  principal: Principal;
+  tenderId: string;
+  consortiumId: string;
+  consortiumName: string;
+  organisationId: string;
+  role: ConsortiumRole;
+  stage: TenderStage;
+  mayEdit: boolean;
+}
+
+interface Row {
+  consortium_id: string;
+  consortium_name: string;
+  stage: TenderStage;
+  role: ConsortiumRole | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lead and members change tenders through the people who write for them; observers and viewers read. */
+export function mayEditTenders(principal: Principal, role: ConsortiumRole | null): boolean {
+  return (role === 'lead' || role === 'member') && !!principal.acting && WRITING_ROLES.includes(principal.acting.role);
+}
+
+/**
+ * Who may open a tender, and how, with current data at every request. Members of the consortium
+ * and its observers (such as a ministry) read; lead and members change it through their
+ * administrators, procurement officers and legal reviewers; anyone else is refused (403); an id
+ * that names no tender answers 404. The route policy has already checked the person's role in
+ * the organisation they act for.
+ */
+@Injectable()
+export class TenderAccess {
+  async require(
+    manager: EntityManager,
+    principal: Principal,
+    tenderId: string,
+    right: TenderRight,
+    options: { lock?: boolean } = {},
+  ): Promise<TenderCaller> {
+    const acting = principal.acting;
+    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    if (!UUID.test(tenderId)) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
+    const [row] = await manager.query<Row[]>(
+      `SELECT t.consortium_id, c.name AS consortium_name, t.stage, m.role
+         FROM tenders t
+         JOIN consortia c ON c.id = t.consortium_id
+         LEFT JOIN consortium_members m ON m.consortium_id = t.consortium_id AND m.organisation_id = $2
+        WHERE t.id = $1${options.lock ? ' FOR UPDATE OF t' : ''}`,
+      [tenderId, acting.organisationId],
+    );
+    if (!row) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
+    if (row.role === null) throw new ForbiddenException(`Only members of ${row.consortium_name} can open its tenders.`);
+    const mayEdit = mayEditTenders(principal, row.role);
+    if (right === 'write' && !mayEdit) {
+      throw new ForbiddenException(
+        row.role === 'observer'
+          ? 'Observers follow the tenders of a consortium; they do not change them.'
+          : 'You can read this tender but not change it.',
+      );
+    }
+    return {
+      principal,
+      tenderId,
+      consortiumId: row.consortium_id,
+      consortiumName: row.consortium_name,
+      organisationId: acting.organisationId,
+      role: row.role,
+      stage: row.stage,
+      mayEdit,
+    };
+  }
+}
