@@ -10,6 +10,8 @@ import {
   MAX_UPDATE_BYTES,
   SOCKET_PARSER,
   type Page,
+  type PersonRef,
+  type ProblemDetails,
   type SectionActivityView,
   type SectionApprovalView,
   type SpecificationExportView,
@@ -296,6 +298,38 @@ describe('co-editing a specification', () => {
     ).json()) as Page<CommentThreadView>;
     expect(threads.items).toHaveLength(1);
     expect(threads.items[0].replies.map((reply) => reply.body)).toEqual(['Yes, and ISO 15118.']);
+  });
+
+  it('lists the people who can be mentioned, by name or organisation, paged, to members only', async () => {
+    const people = async (who: SignedIn, query: string) => {
+      const response = await as(who, api.url, `/api/v1/specifications/${spec.id}/people?${query}`);
+      return { status: response.status, body: (await response.json()) as Page<PersonRef> & ProblemDetails };
+    };
+    const everyone = await people(tobias, 'pageSize=100');
+    expect(everyone.status).toBe(200);
+    const ids = everyone.body.items.map((person) => person.userId);
+    expect(ids).toEqual(expect.arrayContaining([anna.user.id, lukas.user.id]));
+    expect(ids).not.toContain(eva.user.id);
+    expect(everyone.body.total).toBe(ids.length);
+
+    const part = lukas.user.displayName.slice(0, 4);
+    const byName = await people(anna, `q=${encodeURIComponent(part.toUpperCase())}`);
+    expect(byName.body.items.map((person) => person.userId)).toContain(lukas.user.id);
+    for (const person of byName.body.items) {
+      expect(`${person.name} ${person.organisationName ?? ''}`.toLowerCase()).toContain(part.toLowerCase());
+    }
+    expect(byName.body.total).toBeLessThan(ids.length);
+    // % and _ are taken literally, not as wildcards.
+    expect((await people(anna, 'q=%25')).body.items).toEqual([]);
+
+    const firstPage = await people(anna, 'pageSize=1&page=1');
+    expect(firstPage.body.items).toHaveLength(1);
+    expect(firstPage.body.total).toBe(ids.length);
+
+    expect((await people(eva, '')).status).toBe(403);
+    const bad = await people(anna, `q=${'x'.repeat(101)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toContain('q');
   });
 
   it('lets a member approve a section; the approval lapses when the section changes afterwards', async () => {

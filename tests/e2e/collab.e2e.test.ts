@@ -50,6 +50,9 @@ describe('writing a specification together in the browser', () => {
       return copy.textContent;
     });
 
+  const focusedTestId = (page: Page) =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
   it('shows each other’s typing within a second and keeps offline text across a reload', async () => {
     const consortiumId = await demoConsortiumId(api.url, await signIn(api.url, 'officer@musterstadt.test'));
     const anna = await signedIn('officer@musterstadt.test');
@@ -110,9 +113,16 @@ describe('writing a specification together in the browser', () => {
     expect(quote.length).toBeGreaterThan(0);
     await anna.page.getByRole('tab', { name: 'Comments' }).click();
     await anna.page.getByTestId('comment-body').fill('Is this the wording we agreed?');
+    // Lukas is mentioned with the keyboard: type part of his name, arrow down, Enter.
+    await anna.page.getByTestId('mention-search').fill('luk');
+    await anna.page.getByRole('option', { name: /Lukas/ }).waitFor();
+    await anna.page.keyboard.press('ArrowDown');
+    await anna.page.keyboard.press('Enter');
+    await anna.page.locator('mat-chip-row').getByText('Lukas', { exact: false }).waitFor();
     await anna.page.getByTestId('comment-submit').click();
     const thread = anna.page.getByTestId('threads').locator('li').filter({ hasText: 'Is this the wording we agreed?' });
     await thread.locator('blockquote').getByText(quote).waitFor();
+    await thread.getByTestId('thread-mentions').getByText('@Lukas', { exact: false }).waitFor();
     await anna.page.evaluate(() => window.getSelection()?.removeAllRanges());
     await thread.getByRole('button', { name: 'Show passage' }).click();
     // The editor sets the selection on its next view update.
@@ -135,5 +145,21 @@ describe('writing a specification together in the browser', () => {
       .locator('ins')
       .getByText('Added after the version.', { exact: false })
       .waitFor();
+
+    // Formatting: a subheading from the toolbar, then a table chosen with the keyboard alone.
+    await purpose(anna.page).click();
+    await anna.page.keyboard.press('Control+End');
+    await anna.page.keyboard.press('Enter');
+    await anna.page.keyboard.type('Interfaces');
+    await anna.page.getByTestId('format-heading-purpose').click();
+    await purpose(lukas.page).locator('h3').getByText('Interfaces').waitFor();
+    await anna.page.keyboard.press('Shift+Tab');
+    expect(await focusedTestId(anna.page)).toBe('format-heading-purpose');
+    await anna.page.keyboard.press('Home');
+    for (let step = 0; step < 7; step += 1) await anna.page.keyboard.press('ArrowRight');
+    expect(await focusedTestId(anna.page)).toBe('format-table-purpose');
+    await anna.page.keyboard.press('Enter');
+    await purpose(lukas.page).locator('table th').first().waitFor();
+    expect(await purpose(lukas.page).locator('table tr').count()).toBe(3);
   });
 });

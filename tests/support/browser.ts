@@ -53,6 +53,11 @@ export async function signedInPage(
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
   await prepare?.(context);
   const page = await context.newPage();
+  // What goes wrong inside the page shows in the test's output.
+  page.on('pageerror', (error) => process.stderr.write(`[browser ${email}] ${error.stack ?? error.message}\n`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') process.stderr.write(`[browser ${email}] ${message.text()}\n`);
+  });
   await signInThroughForm(page, apiUrl, email);
   await page.getByTestId('user-menu').waitFor();
   return { context, page };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MunicipalityMatchView, Page } from '@consortio/shared/contracts';
 import { compareNearness, cpvPrefix, nearness } from '@consortio/shared/domain';
+import { containsPattern } from '@consortio/api/platform/database';
 import type { Principal } from '@consortio/api/platform/auth';
 import { assertVerifiedPublicBody } from './consortium-access';
 import type { MunicipalityQueryDto } from './dto/consortium.dto';
@@ -43,7 +44,7 @@ export class DiscoveryService {
       where.push(`o.nuts_code LIKE $${params.length}`);
     }
     if (query.name) {
-      params.push(`%${query.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+      params.push(containsPattern(query.name));
       where.push(`o.name ILIKE $${params.length}`);
     }
     if (query.minPopulation !== undefined) {

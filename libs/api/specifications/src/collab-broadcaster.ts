@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import { toWire } from '@consortio/shared/contracts';
 
 /** The socket.io room of one document; it spans api instances through the Redis adapter. */
 export const documentRoom = (documentId: string): string => `document:${documentId}`;
@@ -17,6 +18,6 @@ export class CollabBroadcaster {
   }
 
   update(documentId: string, update: Uint8Array): void {
-    this.namespace?.to(documentRoom(documentId)).emit('update', { documentId, update });
+    this.namespace?.to(documentRoom(documentId)).emit('update', { documentId, update: toWire(update) });
   }
 }

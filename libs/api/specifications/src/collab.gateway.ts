@@ -22,6 +22,7 @@ import {
   MAX_UPDATE_BYTES,
   type PresenceEntry,
   type SyncAck,
+  toWire,
   type UpdateAck,
 } from '@consortio/shared/contracts';
 import { personColour } from '@consortio/shared/domain';
@@ -159,8 +160,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
         ok: true,
         documentId,
         access: caller.access,
-        update: answer.update,
-        stateVector: answer.stateVector,
+        update: toWire(answer.update),
+        stateVector: toWire(answer.stateVector),
         presence,
       };
     } catch (error) {
@@ -177,7 +178,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
     if (!(socket.data as CollabSocketData).documents[documentId])
       return refuse('not-joined', 'join the document first');
     try {
-      return { ok: true, documentId, ...(await this.store.syncAnswer(documentId, stateVector)) };
+      const answer = await this.store.syncAnswer(documentId, stateVector);
+      return { ok: true, documentId, update: toWire(answer.update), stateVector: toWire(answer.stateVector) };
     } catch (error) {
       this.logger.error(`sync ${documentId} failed: ${(error as Error).message}`);
       return refuse('unavailable', 'The document could not be loaded; try again shortly.');
@@ -214,7 +216,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
       this.logger.error(`storing an update of ${documentId} failed: ${(error as Error).message}`);
       return refuse('unavailable', 'The update could not be stored; it will be sent again.');
     }
-    socket.to(documentRoom(documentId)).emit('update', { documentId, update });
+    socket.to(documentRoom(documentId)).emit('update', { documentId, update: toWire(update) });
     return { ok: true, documentId, updateId: body.updateId };
   }
 
@@ -238,7 +240,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
       joined.awareness[entry.clientId] = entry.clock;
       if (entry.state) entry.state = { ...entry.state, user };
     }
-    socket.to(documentRoom(documentId)).emit('awareness', { documentId, update: encodeAwareness(entries) });
+    socket.to(documentRoom(documentId)).emit('awareness', { documentId, update: toWire(encodeAwareness(entries)) });
   }
 
   @Policy(Policies.public)
@@ -268,7 +270,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
       state: null,
     }));
     if (gone.length > 0) {
-      this.namespace.to(documentRoom(documentId)).emit('awareness', { documentId, update: encodeAwareness(gone) });
+      this.namespace
+        .to(documentRoom(documentId))
+        .emit('awareness', { documentId, update: toWire(encodeAwareness(gone)) });
     }
     try {
       this.namespace

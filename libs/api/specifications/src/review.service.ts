@@ -18,7 +18,7 @@ import type {
 import { documentFromUpdate, replaceContent, sectionPlainText, sectionsOf } from '@consortio/shared/collab';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
-import { queryPage } from '@consortio/api/platform/database';
+import { containsPattern, queryPage } from '@consortio/api/platform/database';
 import { CollabBroadcaster } from './collab-broadcaster';
 import { DocumentStore } from './document-store';
 import { type ActivityTally, mergeTallies, replayWithAttribution } from './section-activity';
@@ -483,6 +483,42 @@ export class ReviewService {
       [ids],
     );
     return new Map(rows.map((row) => [row.id, person(row.id, row.display_name, null)]));
+  }
+
+  /** People who can be mentioned: everyone of the consortium's member organisations, by name. */
+  async mentionable(
+    principal: Principal,
+    id: string,
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<PersonRef>> {
+    const caller = await this.access.require(principal, id, 'read');
+    const params: unknown[] = [caller.consortiumId];
+    let where = 'm.consortium_id = $1';
+    if (q?.trim()) {
+      where += ` AND (u.display_name ILIKE $${params.push(containsPattern(q.trim()))} OR o.name ILIKE $${params.length})`;
+    }
+    const { rows, total } = await queryPage<{ user_id: string; name: string; organisation_name: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT ON (u.id) u.id AS user_id, u.display_name AS name, o.name AS organisation_name
+         FROM consortium_members m
+         JOIN memberships ms ON ms.organisation_id = m.organisation_id
+         JOIN users u ON u.id = ms.user_id
+         JOIN organisations o ON o.id = m.organisation_id
+        WHERE ${where}
+        ORDER BY u.id, o.name`,
+      params,
+      'name, user_id',
+      page,
+      pageSize,
+    );
+    return {
+      items: rows.map((row) => person(row.user_id, row.name, row.organisation_name)),
+      page,
+      pageSize,
+      total,
+    };
   }
 
   /** Only people of the consortium's member organisations can be mentioned. */

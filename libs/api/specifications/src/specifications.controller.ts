@@ -6,6 +6,7 @@ import {
   type CommentThreadView,
   type CommentView,
   type Page,
+  type PersonRef,
   type SectionActivityView,
   type SectionApprovalView,
   type SpecificationExportView,
@@ -29,6 +30,7 @@ import {
   ClauseDto,
   ClauseQueryDto,
   CommentQueryDto,
+  PeopleQueryDto,
   CreateCommentDto,
   CreateExportDto,
   CreateSpecificationDto,
@@ -219,6 +221,17 @@ export class SpecificationsController {
     @Body() body: CreateCommentDto,
   ): Promise<CommentView> {
     return this.review.comment(principal, id, body);
+  }
+
+  @Get('specifications/:specificationId/people')
+  @Policy(anyActing)
+  @ApiOperation({ summary: 'People of the member organisations, who can be mentioned in comments, by name' })
+  people(
+    @CurrentPrincipal() principal: Principal,
+    @Param('specificationId', uuid) id: string,
+    @Query() query: PeopleQueryDto,
+  ): Promise<Page<PersonRef>> {
+    return this.review.mentionable(principal, id, query.q, query.page, query.pageSize);
   }
 
   @Patch('specifications/:specificationId/comments/:commentId')

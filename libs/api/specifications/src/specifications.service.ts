@@ -16,7 +16,7 @@ import type {
 import { appendSections, paragraphs, sectionsOf } from '@consortio/shared/collab';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
-import { queryPage } from '@consortio/api/platform/database';
+import { containsPattern, queryPage } from '@consortio/api/platform/database';
 import { ConsortiumAccess } from '@consortio/api/consortia';
 import { DocumentStore } from './document-store';
 import { SpecificationAccess } from './specification-access';
@@ -214,8 +214,7 @@ export class SpecificationsService {
     const params: unknown[] = [];
     if (filter.category) where.push(`category = $${params.push(filter.category)}`);
     if (filter.sectionKey) where.push(`section_key = $${params.push(filter.sectionKey)}`);
-    if (filter.q)
-      where.push(`(title || ' ' || summary) ILIKE $${params.push(`%${filter.q.replace(/[%_\\]/g, '\\$&')}%`)}`);
+    if (filter.q) where.push(`(title || ' ' || summary) ILIKE $${params.push(containsPattern(filter.q))}`);
     const { rows, total } = await queryPage<ClauseRow>(
       this.dataSource.manager,
       `SELECT ${CLAUSE_COLUMNS} FROM specification_clauses

@@ -12,6 +12,7 @@ import {
   type JoinAck,
   type PresenceEntry,
   SOCKET_PARSER,
+  toWire,
   type SyncAck,
   type UpdateAck,
 } from '@consortio/shared/contracts';
@@ -271,7 +272,9 @@ export class CollabDocument {
     // A document that held nothing when it asked has nothing the server could lack.
     const heldNothing = stateVector.length === 1 && stateVector[0] === 0;
     try {
-      answer = await socket.timeout(10_000).emitWithAck('join', { documentId: this.documentId, stateVector });
+      answer = await socket
+        .timeout(10_000)
+        .emitWithAck('join', { documentId: this.documentId, stateVector: toWire(stateVector) });
     } catch {
       return; // disconnected meanwhile: the next connect rejoins
     }
@@ -304,7 +307,7 @@ export class CollabDocument {
     try {
       answer = await this.client.socket
         .timeout(10_000)
-        .emitWithAck('sync', { documentId: this.documentId, stateVector: Y.encodeStateVector(this.doc) });
+        .emitWithAck('sync', { documentId: this.documentId, stateVector: toWire(Y.encodeStateVector(this.doc)) });
     } catch {
       return;
     }
@@ -371,7 +374,7 @@ export class CollabDocument {
   private send(pending: PendingUpdate): void {
     this.client.socket.emit(
       'update',
-      { documentId: this.documentId, updateId: pending.updateId, update: pending.update },
+      { documentId: this.documentId, updateId: pending.updateId, update: toWire(pending.update) },
       (answer: UpdateAck) => this.settle(pending, answer),
     );
   }
@@ -408,7 +411,7 @@ export class CollabDocument {
     if (clients.length === 0) return;
     this.client.socket.emit('awareness', {
       documentId: this.documentId,
-      update: encodeAwarenessUpdate(this.awareness, clients),
+      update: toWire(encodeAwarenessUpdate(this.awareness, clients)),
     });
   };
 

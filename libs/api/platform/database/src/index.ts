@@ -9,3 +9,4 @@ export * from './demo-seed';
 
 export const databaseMigrations = [CreateDemoSeedRuns1764100000000];
 export * from './query-page';
+export * from './contains-pattern';

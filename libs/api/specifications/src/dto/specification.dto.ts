@@ -232,6 +232,14 @@ export class CommentQueryDto extends PageQueryDto {
   resolved?: boolean;
 }
 
+export class PeopleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name or organisation, case-insensitive' })
+  @IsOptional()
+  @IsString({ message: 'q must be text' })
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
+}
+
 export class ResolveCommentDto {
   @ApiProperty()
   @IsBoolean({ message: 'resolved must be true or false' })

@@ -9,6 +9,7 @@ import type {
   ExportFormat,
   CreateSpecificationInput,
   Page,
+  PersonRef,
   SectionActivityView,
   SectionApprovalView,
   SpecificationExportView,
@@ -97,6 +98,12 @@ export class SpecificationsApi {
     let params = new HttpParams().set('page', page).set('pageSize', pageSize);
     if (sectionId) params = params.set('sectionId', sectionId);
     return apiCall(this.http.get<Page<CommentThreadView>>(`${this.base}/specifications/${id}/comments`, { params }));
+  }
+
+  /** People who can be mentioned in comments (the member organisations'), matching `q`. */
+  people(id: string, q: string, page = 1, pageSize = 10): Promise<Page<PersonRef>> {
+    const params = new HttpParams().set('q', q).set('page', page).set('pageSize', pageSize);
+    return apiCall(this.http.get<Page<PersonRef>>(`${this.base}/specifications/${id}/people`, { params }));
   }
 
   comment(id: string, input: CommentInput): Promise<CommentView> {

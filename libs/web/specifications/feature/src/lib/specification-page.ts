@@ -26,6 +26,7 @@ import {
   type SectionDiffView,
   type VersionDiffView,
   type ExportFormat,
+  type PersonRef,
   type PresenceEntry,
   SECTIONS_ARRAY,
   type SectionApprovalView,
@@ -48,6 +49,7 @@ import {
 import { SessionService } from '@consortio/web/identity/data-access';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { anchorOfSelection, selectAnchor } from './passage-anchor';
+import { MentionPicker } from './mention-picker';
 import { SectionEditor } from './section-editor';
 
 /**
@@ -69,6 +71,7 @@ import { SectionEditor } from './section-editor';
     MatTabsModule,
     TranslatePipe,
     SectionEditor,
+    MentionPicker,
   ],
   templateUrl: './specification-page.html',
   styleUrl: './specification-page.scss',
@@ -110,6 +113,8 @@ export class SpecificationPage {
   });
 
   protected readonly threads = signal<Page<CommentThreadView> | null>(null);
+  protected readonly mentions = signal<PersonRef[]>([]);
+  protected readonly specificationId = this.id;
   protected readonly diff = signal<VersionDiffView | null>(null);
   protected readonly activity = signal<SectionActivityView[] | null>(null);
   protected readonly commentForm = new FormGroup({
@@ -211,9 +216,11 @@ export class SpecificationPage {
       await this.api.comment(this.id, {
         sectionId,
         body: this.commentForm.getRawValue().body,
+        mentions: this.mentions().map((person) => person.userId),
         ...(passage ? { anchor: passage.anchor, quote: passage.quote } : {}),
       });
       this.commentForm.reset();
+      this.mentions.set([]);
       await this.loadThreads();
       void this.announcer.announce(this.i18n.t('spec.comments.added'));
     } catch (error) {
