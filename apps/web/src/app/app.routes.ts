@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { consortiaRoutes } from '@consortio/web/consortia/feature';
 import { identityRoutes } from '@consortio/web/identity/feature';
 import { specificationsRoutes } from '@consortio/web/specifications/feature';
+import { tendersRoutes } from '@consortio/web/tenders/feature';
 
 export const appRoutes: Route[] = [
   {
@@ -12,6 +13,7 @@ export const appRoutes: Route[] = [
   ...identityRoutes,
   ...consortiaRoutes,
   ...specificationsRoutes,
+  ...tendersRoutes,
   {
     path: '**',
     title: 'notFound.title',

@@ -3,6 +3,7 @@ import { RouterOutlet } from '@angular/router';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { consortiaNavItems } from '@consortio/web/consortia/feature';
 import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
+import { tendersNavItems } from '@consortio/web/tenders/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
 @Component({
@@ -17,6 +18,7 @@ export class App {
   protected readonly navItems = computed<readonly NavItem[]>(() => [
     { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
     ...consortiaNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
+    ...tendersNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
     ...identityNavItems({
       signedIn: this.session.isSignedIn(),
       platformAdmin: this.session.isPlatformAdmin(),

@@ -44,6 +44,11 @@ export const consortiaRoutes: Routes = [
         title: 'consortium.tab.specifications',
         loadComponent: () => import('./consortium/specifications-tab').then((m) => m.SpecificationsTab),
       },
+      {
+        path: 'tenders',
+        title: 'tenders.tab',
+        loadComponent: () => import('./consortium/tenders-tab').then((m) => m.TendersTab),
+      },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { consortiaDe } from './dictionary.consortia.de';
 import { specificationsDe } from './dictionary.specifications.de';
+import { tendersDe } from './dictionary.tenders.de';
 import type { Dictionary } from './dictionary';
 
 export const de: Dictionary = {
@@ -401,4 +402,5 @@ export const de: Dictionary = {
   'sso.domainTaken': 'Eine andere Organisation verwendet bereits eine dieser Domains.',
   ...consortiaDe,
   ...specificationsDe,
+  ...tendersDe,
 };

@@ -1,5 +1,6 @@
 import { consortiaEn } from './dictionary.consortia.en';
 import { specificationsEn } from './dictionary.specifications.en';
+import { tendersEn } from './dictionary.tenders.en';
 
 /**
  * English is the reference language: its keys define `TranslationKey`, and every other
@@ -399,4 +400,5 @@ export const en = {
   'sso.domainTaken': 'Another organisation already uses one of these domains.',
   ...consortiaEn,
   ...specificationsEn,
+  ...tendersEn,
 } as const satisfies Record<string, string>;

@@ -38,7 +38,6 @@ import { FORMATTING_ACTIONS, type FormattingAction, safeLink } from './formattin
         role="toolbar"
         [attr.aria-label]="'spec.toolbar' | t: { section: label() }"
         [attr.aria-controls]="'editor-' + sectionKey()"
-        (keydown)="moveInToolbar($event)"
       >
         @for (action of actions; track action.key; let index = $index) {
           <button
@@ -51,6 +50,7 @@ import { FORMATTING_ACTIONS, type FormattingAction, safeLink } from './formattin
             [attr.data-testid]="'format-' + action.key + '-' + sectionKey()"
             [attr.aria-disabled]="available()[action.key] ? null : 'true'"
             (mousedown)="$event.preventDefault()"
+            (keydown)="moveInToolbar($event)"
             (click)="run(action, index)"
           >
             {{ action.glyph }}
@@ -239,8 +239,8 @@ export class SectionEditor {
     event.preventDefault();
     const next = move(this.focusIndex());
     this.focusIndex.set(next);
-    const toolbar = event.currentTarget as HTMLElement;
-    toolbar.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+    const toolbar = (event.currentTarget as HTMLElement).closest('[role="toolbar"]');
+    toolbar?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
   }
 
   private refreshState(editor: Editor): void {

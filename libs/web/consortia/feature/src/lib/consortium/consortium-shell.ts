@@ -14,6 +14,7 @@ const TABS: { path: string; label: TranslationKey; exact: boolean }[] = [
   { path: 'needs', label: 'consortium.tab.needs', exact: false },
   { path: 'pooled-demand', label: 'consortium.tab.pooled', exact: false },
   { path: 'specifications', label: 'consortium.tab.specifications', exact: false },
+  { path: 'tenders', label: 'tenders.tab', exact: false },
 ];
 
 /** A consortium: its name and status, a tab per part of the work, and its live event channel. */

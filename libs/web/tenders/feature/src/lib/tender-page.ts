@@ -1,0 +1,369 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import {
+  AWARD_CRITERION_KINDS,
+  type AwardCriterion,
+  type AwardCriterionKind,
+  consortiumChannel,
+  LOT_BID_RULES,
+  type LotBidRule,
+  PROCEDURE_TYPES,
+  type ProcedureType,
+  type SpecificationVersionView,
+  TENDER_STAGES,
+  type TenderMilestoneView,
+  type TenderNextStageView,
+  type TenderStage,
+  type TenderView,
+} from '@consortio/shared/contracts';
+import { criteriaRefusal, weightsPreview } from '@consortio/shared/domain';
+import {
+  asApiError,
+  EVENTS_SOCKET_FACTORY,
+  type EventsSocket,
+  errorSentence,
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+} from '@consortio/web/core';
+import { SpecificationsApi } from '@consortio/web/specifications/data-access';
+import { TendersApi } from '@consortio/web/tenders/data-access';
+import { milestoneState } from './milestone-state';
+
+type CriterionForm = FormGroup<{
+  kind: FormControl<AwardCriterionKind>;
+  name: FormControl<string>;
+  weight: FormControl<number>;
+}>;
+
+const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
+  new FormGroup({
+    kind: new FormControl<AwardCriterionKind>(criterion?.kind ?? 'quality', { nonNullable: true }),
+    name: new FormControl(criterion?.name ?? '', { nonNullable: true, validators: [Validators.required] }),
+    weight: new FormControl(criterion?.weight ?? 0, { nonNullable: true }),
+  });
+
+/**
+ * One tender: where it stands among the stages and what keeps it from the next (each guard says
+ * why), its details, award criteria with a live preview of how the weights play out, lots, lot
+ * rules and the timeline with delays. Changes by others arrive live on the consortium's channel.
+ */
+@Component({
+  selector: 'cs-tender-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
+  templateUrl: './tender-page.html',
+  styleUrl: './tender-page.scss',
+})
+export class TenderPage {
+  private readonly api = inject(TendersApi);
+  private readonly specifications = inject(SpecificationsApi);
+  private readonly i18n = inject(I18nService);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
+  private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('tenderId') ?? '';
+  private events: EventsSocket | null = null;
+
+  protected readonly stages = TENDER_STAGES;
+  protected readonly procedures = PROCEDURE_TYPES;
+  protected readonly kinds = AWARD_CRITERION_KINDS;
+  protected readonly bidRules = LOT_BID_RULES;
+  protected readonly tender = signal<TenderView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly message = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly versions = signal<(SpecificationVersionView & { specificationTitle: string })[]>([]);
+  protected readonly today = new Date().toISOString().slice(0, 10);
+
+  protected readonly currentIndex = computed(() => {
+    const stage = this.tender()?.stage;
+    return stage ? this.stages.indexOf(stage) : -1;
+  });
+
+  protected readonly details = new FormGroup({
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(3)] }),
+    procedureType: new FormControl<ProcedureType>('open', { nonNullable: true }),
+    estimatedValue: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    tenderDeadline: new FormControl('', { nonNullable: true }),
+    specificationVersionId: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly criteria = new FormArray<CriterionForm>([]);
+  private readonly criteriaValue = toSignal(this.criteria.valueChanges, { initialValue: [] });
+  protected readonly criteriaTotal = computed(() =>
+    this.criteriaValue().reduce((sum, row) => sum + (Number(row.weight) || 0), 0),
+  );
+  /** What the server will say about these criteria, said while they are typed. */
+  protected readonly criteriaProblem = computed(() => criteriaRefusal(this.currentCriteria(this.criteriaValue())));
+  protected readonly preview = computed(() => weightsPreview(this.currentCriteria(this.criteriaValue())));
+  protected readonly lotRules = new FormGroup({
+    bidsOn: new FormControl<LotBidRule>('several', { nonNullable: true }),
+    maxLotsPerTenderer: new FormControl<number | null>(null),
+  });
+  protected readonly lotForm = new FormGroup({
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    cpvCodes: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    value: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly milestoneForm = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    plannedOn: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly reasons = new Map<TenderStage, FormControl<string>>();
+
+  constructor() {
+    void this.load();
+    inject(DestroyRef).onDestroy(() => this.events?.disconnect());
+  }
+
+  protected stageLabel(stage: TenderStage): TranslationKey {
+    return `tender.stage.${stage}`;
+  }
+
+  protected procedureLabel(procedure: ProcedureType): TranslationKey {
+    return `tender.procedure.${procedure}`;
+  }
+
+  protected kindLabel(kind: AwardCriterionKind): TranslationKey {
+    return `tender.criterion.${kind}`;
+  }
+
+  protected bidRuleLabel(rule: LotBidRule): TranslationKey {
+    return `tender.bidsOn.${rule}`;
+  }
+
+  protected winnerLabel(winner: 'cheap' | 'innovative' | 'tie'): TranslationKey {
+    return `tender.preview.winner.${winner}`;
+  }
+
+  protected state(milestone: TenderMilestoneView) {
+    return milestoneState(milestone, this.today);
+  }
+
+  protected reasonFor(next: TenderNextStageView): FormControl<string> {
+    let control = this.reasons.get(next.stage);
+    if (!control) {
+      control = new FormControl('', { nonNullable: true });
+      this.reasons.set(next.stage, control);
+    }
+    return control;
+  }
+
+  protected async move(next: TenderNextStageView): Promise<void> {
+    const reason = this.reasonFor(next).value.trim();
+    await this.act(async () => {
+      const view = await this.api.transition(this.id, { to: next.stage, ...(reason ? { reason } : {}) });
+      this.show(view);
+      void this.announcer.announce(this.i18n.t('tender.moved', { stage: this.i18n.t(this.stageLabel(view.stage)) }));
+    });
+  }
+
+  protected async saveDetails(): Promise<void> {
+    if (this.details.invalid) {
+      this.details.markAllAsTouched();
+      return;
+    }
+    const value = this.details.getRawValue();
+    await this.act(async () => {
+      this.show(
+        await this.api.update(this.id, {
+          title: value.title,
+          procedureType: value.procedureType,
+          estimatedValue: value.estimatedValue,
+          tenderDeadline: value.tenderDeadline ? new Date(value.tenderDeadline).toISOString() : null,
+          specificationVersionId: value.specificationVersionId || null,
+        }),
+      );
+      void this.announcer.announce(this.i18n.t('tender.saved'));
+    });
+  }
+
+  protected addCriterion(): void {
+    this.criteria.push(criterionForm());
+  }
+
+  protected removeCriterion(index: number): void {
+    this.criteria.removeAt(index);
+  }
+
+  protected async saveCriteria(): Promise<void> {
+    await this.act(async () => {
+      this.show(await this.api.update(this.id, { criteria: this.currentCriteria(this.criteria.getRawValue()) }));
+      void this.announcer.announce(this.i18n.t('tender.saved'));
+    });
+  }
+
+  protected async saveLotRules(): Promise<void> {
+    const value = this.lotRules.getRawValue();
+    await this.act(async () => {
+      this.show(
+        await this.api.update(this.id, {
+          lotRules: {
+            bidsOn: value.bidsOn,
+            maxLotsPerTenderer:
+              value.maxLotsPerTenderer === null || String(value.maxLotsPerTenderer) === ''
+                ? null
+                : Number(value.maxLotsPerTenderer),
+          },
+        }),
+      );
+      void this.announcer.announce(this.i18n.t('tender.saved'));
+    });
+  }
+
+  protected async addLot(): Promise<void> {
+    if (this.lotForm.invalid) {
+      this.lotForm.markAllAsTouched();
+      return;
+    }
+    const value = this.lotForm.getRawValue();
+    await this.act(async () => {
+      await this.api.addLot(this.id, {
+        title: value.title,
+        cpvCodes: value.cpvCodes
+          .split(',')
+          .map((code) => code.trim())
+          .filter(Boolean),
+        value: value.value,
+        memberOrganisationIds: [],
+      });
+      this.lotForm.reset();
+      await this.reload();
+    });
+  }
+
+  protected async removeLot(lotId: string): Promise<void> {
+    await this.act(async () => {
+      await this.api.removeLot(this.id, lotId);
+      await this.reload();
+    });
+  }
+
+  protected async addMilestone(): Promise<void> {
+    if (this.milestoneForm.invalid) {
+      this.milestoneForm.markAllAsTouched();
+      return;
+    }
+    await this.act(async () => {
+      await this.api.addMilestone(this.id, this.milestoneForm.getRawValue());
+      this.milestoneForm.reset();
+      await this.reload();
+    });
+  }
+
+  protected async reached(milestone: TenderMilestoneView): Promise<void> {
+    await this.act(async () => {
+      await this.api.updateMilestone(this.id, milestone.id, { actualOn: this.today });
+      await this.reload();
+    });
+  }
+
+  protected async removeMilestone(milestone: TenderMilestoneView): Promise<void> {
+    await this.act(async () => {
+      await this.api.removeMilestone(this.id, milestone.id);
+      await this.reload();
+    });
+  }
+
+  private currentCriteria(rows: Partial<AwardCriterion>[]): AwardCriterion[] {
+    return rows.map((row) => ({
+      kind: row.kind ?? 'quality',
+      name: (row.name ?? '').trim(),
+      weight: Number(row.weight) || 0,
+    }));
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.message.set(errorSentence(asApiError(error), this.i18n));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const view = await this.api.get(this.id);
+      this.show(view);
+      this.follow(view.consortiumId);
+      void this.loadVersions(view.consortiumId);
+    } catch (error) {
+      this.error.set(errorSentence(asApiError(error), this.i18n));
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.show(await this.api.get(this.id));
+  }
+
+  /** Shows the tender as the server has it; the forms take its values unless someone is typing in them. */
+  private show(view: TenderView): void {
+    this.tender.set(view);
+    if (!this.details.dirty) {
+      this.details.reset({
+        title: view.title,
+        procedureType: view.procedureType,
+        estimatedValue: view.estimatedValue,
+        tenderDeadline: view.tenderDeadline ? view.tenderDeadline.slice(0, 16) : '',
+        specificationVersionId: view.specificationVersionId ?? '',
+      });
+    }
+    if (!this.criteria.dirty) {
+      this.criteria.clear({ emitEvent: false });
+      view.criteria.forEach((criterion) => this.criteria.push(criterionForm(criterion), { emitEvent: false }));
+      this.criteria.updateValueAndValidity();
+      this.criteria.markAsPristine();
+    }
+    if (!this.lotRules.dirty) this.lotRules.reset(view.lotRules);
+    const editable = view.mayEdit;
+    for (const form of [this.details, this.criteria, this.lotRules, this.lotForm, this.milestoneForm]) {
+      if (editable) form.enable({ emitEvent: false });
+      else form.disable({ emitEvent: false });
+    }
+  }
+
+  private async loadVersions(consortiumId: string): Promise<void> {
+    try {
+      const specs = await this.specifications.list(consortiumId, 1, 50);
+      const lists = await Promise.all(
+        specs.items.map(async (spec) =>
+          (await this.specifications.versions(spec.id, 1, 50)).items.map((version) => ({
+            ...version,
+            specificationTitle: spec.title,
+          })),
+        ),
+      );
+      this.versions.set(lists.flat());
+    } catch {
+      this.versions.set([]);
+    }
+  }
+
+  /** Someone else changed this tender: read it again (the forms keep what is being typed). */
+  private follow(consortiumId: string): void {
+    const socket = this.eventsSocket();
+    this.events = socket;
+    socket.on('connect', () => socket.emit('subscribe', { channel: consortiumChannel(consortiumId) }, () => undefined));
+    socket.on('tender.changed', (change) => {
+      if (change.tenderId === this.id) void this.reload().catch(() => undefined);
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, signedInPage } from '../support/browser';
+import { demoConsortiumId } from '../support/collab';
+import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
+import { platformEnv } from '../support/platform-env';
+import { signIn } from '../support/sessions';
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A procurement officer follows the demo tender in Chromium: the stage bar and what keeps the
+ * tender from its next stage, award criteria whose total and example outcome change as the weights
+ * are typed, a milestone that is overdue, and the roadmap of the next calendar year.
+ */
+describe('a tender in the browser', () => {
+  let api: ApiProcess;
+  let worker: PlatformProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
+    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.stop(), worker?.stop()]);
+  });
+
+  it('shows the stages and their guards, previews the weights, flags delays and plans the year', async () => {
+    const consortiumId = await demoConsortiumId(api.url, await signIn(api.url, 'officer@musterstadt.test'));
+    const { page } = await signedInPage(browser, api.url, 'officer@musterstadt.test');
+    await page.goto(`${api.url}/consortia/${consortiumId}/tenders`);
+    await page
+      .getByTestId('tenders')
+      .getByRole('link', { name: /Electric utility vehicles/ })
+      .click();
+    await page.getByTestId('tender-title').waitFor();
+
+    // Where it stands: the current stage is marked as the current step.
+    const current = page.getByTestId('stage-bar').locator('[aria-current="step"]');
+    expect(await current.textContent()).toContain('Market consultation');
+
+    // On to the specification; from there the next stage explains why it is not open yet.
+    await page.getByTestId('next-specification').getByRole('button').click();
+    await page.getByTestId('stage-bar').locator('[aria-current="step"]').getByText('Specification').waitFor();
+    const approval = page.getByTestId('next-approval');
+    expect(await approval.getByRole('button').isDisabled()).toBe(true);
+    expect((await approval.getByTestId('guard').textContent())?.length).toBeGreaterThan(20);
+
+    // The demo weights let the innovative example win; typed weights change total and outcome.
+    const preview = page.getByTestId('weights-preview');
+    await preview.getByText('the innovative tender wins').waitFor();
+    await page.getByTestId('criterion-weight-0').fill('60');
+    await page.getByTestId('criteria-total').getByText('Total: 120 %').waitFor();
+    await page.getByTestId('criteria-problem').getByText('120').waitFor();
+    await page.getByTestId('criterion-weight-0').fill('70');
+    await page.getByTestId('criterion-weight-1').fill('10');
+    await page.getByTestId('criterion-weight-2').fill('10');
+    await page.getByTestId('criteria-total').getByText('Total: 100 %').waitFor();
+    expect(await page.getByTestId('criteria-problem').count()).toBe(0);
+    await preview.getByText('the cheap tender wins').waitFor();
+    await page.getByTestId('criteria-save').click();
+    await page.reload();
+    await page.getByTestId('tender-title').waitFor();
+    expect(await page.getByTestId('criterion-weight-0').inputValue()).toBe('70');
+    await preview.getByText('the cheap tender wins').waitFor();
+
+    // A milestone ten days overdue is flagged as late.
+    await page.getByTestId('milestone-name').fill('Legal review of the lots');
+    await page.getByTestId('milestone-planned').fill(isoDay(-10));
+    await page.getByTestId('milestone-add').click();
+    const late = page.getByTestId('milestones').locator('tr').filter({ hasText: 'Legal review of the lots' });
+    await late.getByText('late by 10 days').waitFor();
+    expect(await late.getAttribute('class')).toContain('late');
+
+    // The roadmap of next year lists the tender's planned milestones, month by month.
+    await page.getByRole('link', { name: 'Roadmap' }).first().click();
+    const roadmap = page.getByTestId('roadmap').first();
+    await roadmap.getByText('Contract notice published').waitFor();
+    expect(await roadmap.getByRole('link', { name: /Electric utility vehicles/ }).count()).toBeGreaterThan(0);
+  });
+});
