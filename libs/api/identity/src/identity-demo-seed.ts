@@ -87,6 +87,14 @@ const ORGANISATIONS: DemoOrganisation[] = [
     vatNumber: 'DE999999999',
     verification: 'not-required',
   },
+  {
+    key: 'supplier2',
+    kind: 'supplier',
+    name: 'Alpen E-Fahrzeuge AG (Demo)',
+    country: 'AT',
+    vatNumber: 'ATU99999999',
+    verification: 'not-required',
+  },
 ];
 
 const PEOPLE: {
@@ -169,6 +177,13 @@ const PEOPLE: {
     label: 'central purchasing body',
   },
   { email: 'sales@smartgrid.test', name: 'Nora Klein', organisation: 'supplier', role: 'org-admin', label: 'supplier' },
+  {
+    email: 'bids@alpen-efahrzeuge.test',
+    name: 'Jakob Wimmer',
+    organisation: 'supplier2',
+    role: 'procurement-officer',
+    label: 'second supplier (AT)',
+  },
 ];
 
 export const identityDemoSeed: DemoSeed = {
