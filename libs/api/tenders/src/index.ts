@@ -1,6 +1,7 @@
 import { CreateTenders1764600000000 } from './migrations/1764600000000-create-tenders';
+import { TenderOutcomes1764650000000 } from './migrations/1764650000000-tender-outcomes';
 
 export { TendersModule } from './tenders.module';
 export { tendersDemoSeed } from './tenders-demo-seed';
 
-export const tendersMigrations = [CreateTenders1764600000000];
+export const tendersMigrations = [CreateTenders1764600000000, TenderOutcomes1764650000000];

@@ -25,7 +25,28 @@ interface Row {
   role: ConsortiumRole | null;
 }
 
+/** A tender as anyone may see it once the contract notice is out, and the caller's place in its consortium. */
+export interface TenderOpening {
+  tenderId: string;
+  consortiumId: string;
+  consortiumName: string;
+  stage: TenderStage;
+  /** The caller's organisation's role in the consortium, or null for an outsider. */
+  role: ConsortiumRole | null;
+  /** Published or later, or closed after it was published: public information. */
+  published: boolean;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * SQL: whether tender `t` has been published, so that its notice is public: it is at published
+ * or a later stage, or it was closed after reaching publication.
+ */
+export const PUBLISHED_SQL = `(t.stage IN ('published', 'evaluation', 'awarded', 'contract-signed', 'pilot',
+  'city-rollout', 'regional-scaleup')
+  OR (t.stage = 'closed' AND EXISTS (
+    SELECT 1 FROM tender_stage_changes sc WHERE sc.tender_id = t.id AND sc.to_stage = 'published')))`;
 
 /** Lead and members change tenders through the people who write for them; observers and viewers read. */
 export function mayEditTenders(principal: Principal, role: ConsortiumRole | null): boolean {
@@ -78,6 +99,34 @@ export class TenderAccess {
       role: row.role,
       stage: row.stage,
       mayEdit,
+    };
+  }
+
+  /**
+   * A tender with whether it is published and the caller's place in its consortium, for what
+   * outsiders may do with a published tender (replicate it, follow its lineage); the caller
+   * decides what an unpublished one answers. An id that names no tender answers 404.
+   */
+  async opening(manager: EntityManager, principal: Principal, tenderId: string): Promise<TenderOpening> {
+    const acting = principal.acting;
+    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    if (!UUID.test(tenderId)) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
+    const [row] = await manager.query<(Row & { published: boolean })[]>(
+      `SELECT t.consortium_id, c.name AS consortium_name, t.stage, m.role, ${PUBLISHED_SQL} AS published
+         FROM tenders t
+         JOIN consortia c ON c.id = t.consortium_id
+         LEFT JOIN consortium_members m ON m.consortium_id = t.consortium_id AND m.organisation_id = $2
+        WHERE t.id = $1`,
+      [tenderId, acting.organisationId],
+    );
+    if (!row) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
+    return {
+      tenderId,
+      consortiumId: row.consortium_id,
+      consortiumName: row.consortium_name,
+      stage: row.stage,
+      role: row.role,
+      published: row.published,
     };
   }
 }

@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
   AwardCriterion,
+  AwardView,
   LotRules,
+  PersonRef,
   ProcedureType,
   TenderLotView,
   TenderMilestoneView,
@@ -39,6 +41,7 @@ export interface TenderRow {
   tender_deadline: Date | null;
   deadline_passed: boolean;
   contract_signed_on: string | null;
+  replicated_from_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -51,6 +54,8 @@ export interface LotRow {
   value: string;
   criteria: AwardCriterion[] | null;
   members: string[];
+  evaluation_recorded: boolean;
+  award: AwardView | null;
 }
 
 export interface MilestoneRow {
@@ -67,14 +72,20 @@ export const SUMMARY_COLUMNS = `t.id, t.consortium_id, c.name AS consortium_name
 const TENDER_SELECT = `
   SELECT ${SUMMARY_COLUMNS}, t.specification_id, t.specification_version_id, t.lot_rules, t.criteria,
          t.tender_deadline, COALESCE(t.tender_deadline <= now(), false) AS deadline_passed,
-         to_char(t.contract_signed_on, 'YYYY-MM-DD') AS contract_signed_on, t.updated_at
+         to_char(t.contract_signed_on, 'YYYY-MM-DD') AS contract_signed_on, t.replicated_from_id, t.updated_at
     FROM tenders t
     JOIN consortia c ON c.id = t.consortium_id`;
+
+/** An award as its view, from `tender_lot_awards a`. */
+export const AWARD_JSON = `json_build_object('lotId', a.lot_id, 'supplierName', a.supplier_name,
+  'value', a.value::text, 'awardedOn', to_char(a.awarded_on, 'YYYY-MM-DD'))`;
 
 const LOT_SELECT = `
   SELECT l.id, l.number, l.title, l.cpv_codes, l.value::text AS value, l.criteria,
          COALESCE(array_agg(lm.organisation_id::text ORDER BY lm.organisation_id)
-                    FILTER (WHERE lm.organisation_id IS NOT NULL), '{}') AS members
+                    FILTER (WHERE lm.organisation_id IS NOT NULL), '{}') AS members,
+         EXISTS (SELECT 1 FROM tender_lot_evaluations e WHERE e.lot_id = l.id) AS evaluation_recorded,
+         (SELECT ${AWARD_JSON} FROM tender_lot_awards a WHERE a.lot_id = l.id) AS award
     FROM tender_lots l
     LEFT JOIN tender_lot_members lm ON lm.lot_id = l.id`;
 
@@ -103,6 +114,8 @@ export const toSummary = (row: {
   stageChangedAt: row.stage_changed_at.toISOString(),
 });
 
+export const toAward = (award: AwardView): AwardView => ({ ...award, value: euros(award.value) });
+
 export const toLot = (row: LotRow): TenderLotView => ({
   id: row.id,
   number: row.number,
@@ -111,10 +124,16 @@ export const toLot = (row: LotRow): TenderLotView => ({
   value: euros(row.value),
   memberOrganisationIds: row.members,
   criteria: row.criteria,
-  // Evaluation records and awards are not kept yet (docs/architecture.md, Tenders).
-  evaluationRecorded: false,
-  award: null,
+  evaluationRecorded: row.evaluation_recorded,
+  award: row.award ? toAward(row.award) : null,
 });
+
+/** A person as the record shows them; null once the account is gone. */
+export const toPerson = (
+  userId: string | null,
+  name: string | null,
+  organisationName: string | null,
+): PersonRef | null => (userId && name ? { userId, name, organisationName } : null);
 
 export const toMilestone = (row: MilestoneRow): TenderMilestoneView => ({
   id: row.id,
@@ -183,6 +202,15 @@ export class TenderReader {
         WHERE m.consortium_id = $1 AND m.role <> 'observer'`,
       [row.consortium_id],
     );
+    // A pilot site counts planned or live (it is named before the pilot starts); a city counts once
+    // one of its sites is live at city scale, each municipality once.
+    const [scale] = await manager.query<{ pilot_sites: number; cities_live: number; pilot_evaluated: boolean }[]>(
+      `SELECT (SELECT count(*)::int FROM tender_sites WHERE tender_id = $1 AND stage = 'pilot') AS pilot_sites,
+              (SELECT count(DISTINCT organisation_id)::int FROM tender_sites
+                WHERE tender_id = $1 AND stage = 'city' AND live_since <= current_date) AS cities_live,
+              EXISTS (SELECT 1 FROM tender_pilot_evaluations WHERE tender_id = $1) AS pilot_evaluated`,
+      [row.id],
+    );
     const versionApproved = approved === undefined ? await this.versionApproved(manager, row) : approved;
     return {
       agreementSigned: agreement.parties > 0 && agreement.unsigned === 0,
@@ -194,14 +222,12 @@ export class TenderReader {
         lots.every((lot) => lot.criteria === null || criteriaRefusal(lot.criteria) === null),
       lotRulesValid: lots.length > 0 && lotRulesRefusal(row.lot_rules, lots.length) === null,
       tenderDeadlinePassed: row.deadline_passed,
-      // Evaluation records, awards, pilot sites and rollouts are not kept yet: nothing past
-      // evaluation can be reached until they are.
-      evaluationRecordedForEveryLot: false,
-      everyLotAwarded: false,
+      evaluationRecordedForEveryLot: lots.length > 0 && lots.every((lot) => lot.evaluation_recorded),
+      everyLotAwarded: lots.length > 0 && lots.every((lot) => lot.award !== null),
       contractSignedOn: row.contract_signed_on,
-      pilotSites: 0,
-      pilotEvaluated: false,
-      citiesLive: 0,
+      pilotSites: scale.pilot_sites,
+      pilotEvaluated: scale.pilot_evaluated,
+      citiesLive: scale.cities_live,
     };
   }
 
@@ -221,6 +247,7 @@ export class TenderReader {
       lots: lots.map(toLot),
       criteria: row.criteria,
       lotRules: row.lot_rules,
+      replicatedFromId: row.replicated_from_id,
       milestones: milestones.map(toMilestone),
       nextStages: nextTenderStages(row.stage).map((stage) => {
         const needsReason = reasonRequired(row.stage, stage);

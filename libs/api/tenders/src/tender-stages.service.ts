@@ -4,9 +4,26 @@ import type { TenderStage, TenderView } from '@consortio/shared/contracts';
 import { tenderTransitionRefusal } from '@consortio/shared/domain';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
+import { Notifier } from '@consortio/api/notifications';
 import { TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { TenderReader } from './tender-reader';
+
+/** Stage names as notifications and mails say them (the web app shows its own, translated). */
+const STAGE_NAMES: Record<TenderStage, string> = {
+  'needs-assessment': 'needs assessment',
+  'market-consultation': 'market consultation',
+  specification: 'specification',
+  approval: 'approval',
+  published: 'published',
+  evaluation: 'evaluation',
+  awarded: 'awarded',
+  'contract-signed': 'contract signed',
+  pilot: 'pilot',
+  'city-rollout': 'city roll-out',
+  'regional-scaleup': 'regional scale-up',
+  closed: 'closed',
+};
 
 /**
  * Moves a tender from stage to stage under the rules of `tenderTransitionRefusal`, with the facts
@@ -21,6 +38,7 @@ export class TenderStagesService {
     private readonly reader: TenderReader,
     private readonly events: TenderEvents,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   async transition(principal: Principal, id: string, to: TenderStage, reason: string | undefined): Promise<TenderView> {
@@ -48,6 +66,20 @@ export class TenderStagesService {
         organisationId: caller.organisationId,
         summary: { before: { stage: row.stage }, after: { stage: to, reason: given } },
       });
+      // Everyone else in the consortium hears of it, in the same transaction (the change or neither).
+      await this.notifier.toConsortium(
+        manager,
+        caller.consortiumId,
+        {
+          kind: 'stage-change',
+          title: `${row.title}: ${STAGE_NAMES[row.stage]} → ${STAGE_NAMES[to]}`,
+          body: given
+            ? `The tender "${row.title}" moved from ${STAGE_NAMES[row.stage]} to ${STAGE_NAMES[to]}. Reason: ${given}`
+            : `The tender "${row.title}" moved from ${STAGE_NAMES[row.stage]} to ${STAGE_NAMES[to]}.`,
+          link: `/tenders/${id}`,
+        },
+        principal.userId,
+      );
       return { consortiumId: caller.consortiumId, from: row.stage };
     });
     this.events.changed(moved.consortiumId, id, 'stage', to, moved.from);

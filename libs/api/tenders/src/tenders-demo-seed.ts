@@ -62,6 +62,13 @@ export const tendersDemoSeed: DemoSeed = {
         row.id,
         lot.members,
       ]);
+      // The needs the lot was formed from, as the tender service records them (for savings).
+      await manager.query(
+        `INSERT INTO tender_lot_needs (lot_id, need_id, organisation_id, budget_cents)
+         SELECT $1, id, organisation_id, budget_cents FROM needs
+          WHERE consortium_id = $2 AND status = 'submitted' AND cpv_code = ANY($3) AND organisation_id = ANY($4::uuid[])`,
+        [row.id, consortium.id, lot.cpv, lot.members],
+      );
     }
     await manager.query(
       `INSERT INTO tender_stage_changes (tender_id, from_stage, to_stage, changed_by, organisation_id, changed_at) VALUES

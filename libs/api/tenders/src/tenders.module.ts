@@ -1,9 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConsortiaModule } from '@consortio/api/consortia';
+import { NotifierModule } from '@consortio/api/notifications';
+import { LotAwardsService } from './lot-awards.service';
+import { LotEvaluationsService } from './lot-evaluations.service';
+import { LotOutcomesController } from './lot-outcomes.controller';
 import { MilestonesService } from './milestones.service';
+import { ReplicationsController } from './replications.controller';
+import { ReplicationsService } from './replications.service';
+import { ScaleUpController } from './scale-up.controller';
+import { ScaleUpService } from './scale-up.service';
 import { SpecificationApproval } from './specification-approval';
 import { TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
+import { TenderKpisService } from './tender-kpis.service';
 import { TenderLotsService } from './tender-lots.service';
 import { TenderReader } from './tender-reader';
 import { TenderStagesService } from './tender-stages.service';
@@ -12,8 +21,15 @@ import { TendersService } from './tenders.service';
 
 /** Tenders of consortia, from pooled demand to a signed contract and beyond: the api side. */
 @Module({
-  imports: [ConsortiaModule],
-  controllers: [TendersController, TenderLotsController, MilestonesController],
+  imports: [ConsortiaModule, NotifierModule],
+  controllers: [
+    TendersController,
+    TenderLotsController,
+    MilestonesController,
+    LotOutcomesController,
+    ScaleUpController,
+    ReplicationsController,
+  ],
   providers: [
     TenderAccess,
     SpecificationApproval,
@@ -23,6 +39,11 @@ import { TendersService } from './tenders.service';
     TenderStagesService,
     TenderLotsService,
     MilestonesService,
+    LotEvaluationsService,
+    LotAwardsService,
+    ScaleUpService,
+    TenderKpisService,
+    ReplicationsService,
   ],
 })
 export class TendersModule {}

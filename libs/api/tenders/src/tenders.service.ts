@@ -141,10 +141,15 @@ export class TendersService {
   /**
    * The consortium's lots that hold submitted needs become the tender's lots, numbered in their
    * order: their CPV codes, the sum of the budgets, and the participants whose needs they hold.
+   * Each tender lot keeps the needs it was formed from with their budgets as they stood, which is
+   * what the members would have spent on their own (the estimate savings are measured against).
    */
   private async copyPooledLots(manager: EntityManager, consortiumId: string, tenderId: string): Promise<number> {
-    const pooled = await manager.query<{ title: string; cpv_codes: string[]; cents: string; members: string[] }[]>(
+    const pooled = await manager.query<
+      { title: string; cpv_codes: string[]; cents: string; members: string[]; need_ids: string[] }[]
+    >(
       `SELECT l.title, array_agg(DISTINCT n.cpv_code ORDER BY n.cpv_code) AS cpv_codes,
+              array_agg(n.id::text) AS need_ids,
               sum(n.budget_cents)::text AS cents,
               array_agg(DISTINCT n.organisation_id::text) FILTER (WHERE m.role IN ('lead', 'member')) AS members
          FROM lots l
@@ -166,6 +171,11 @@ export class TendersService {
           created.id,
           members,
         ]);
+      await manager.query(
+        `INSERT INTO tender_lot_needs (lot_id, need_id, organisation_id, budget_cents)
+         SELECT $1, id, organisation_id, budget_cents FROM needs WHERE id = ANY($2::uuid[])`,
+        [created.id, lot.need_ids],
+      );
     }
     return pooled.length;
   }

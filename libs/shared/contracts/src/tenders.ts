@@ -1,3 +1,5 @@
+import type { PersonRef } from './specifications';
+
 /**
  * Tenders: the procedure a consortium runs for its pooled demand, from assessed needs to a signed
  * contract, and the solution's way from pilot to city to region. Amounts are decimal euros
@@ -62,6 +64,10 @@ export interface LotRules {
 export const SCALE_STAGES = ['pilot', 'city', 'region', 'replicated'] as const;
 export type ScaleStage = (typeof SCALE_STAGES)[number];
 
+/** The scale stages a site runs at; `replicated` is another consortium's tender (see the lineage). */
+export const SITE_SCALE_STAGES = ['pilot', 'city', 'region'] as const;
+export type SiteScaleStage = (typeof SITE_SCALE_STAGES)[number];
+
 export interface Milestone {
   name: string;
   /** ISO date (YYYY-MM-DD). */
@@ -96,22 +102,170 @@ export interface RankedBidView {
 /** The evaluation of a lot's tenders, kept for the record of the procedure (Art. 84). */
 export interface EvaluationRecordView {
   lotId: string;
+  /** The criteria the bidders were scored against: the lot's own, else the tender's. */
+  criteria: AwardCriterion[];
   bidders: BidderEvaluation[];
   ranking: RankedBidView[];
   recordedAt: string;
+  /** Who recorded it; null once that account is gone. */
+  recordedBy: PersonRef | null;
+}
+
+/** A bidder as entered: the price may be left out. */
+export interface BidderEvaluationInput {
+  name: string;
+  scores: CriterionScores;
+  price?: string | null;
 }
 
 export interface EvaluationRecordInput {
-  bidders: BidderEvaluation[];
+  bidders: BidderEvaluationInput[];
 }
 
 export interface AwardView {
   lotId: string;
+  /** As the bidder is named in the lot's evaluation record. */
   supplierName: string;
   /** Awarded value without VAT, decimal euros. */
   value: string;
   /** ISO date. */
   awardedOn: string;
+}
+
+/** One lot's awarded value against what its members budgeted for the same needs on their own. */
+export interface LotSavingsView {
+  lotId: string;
+  number: number;
+  title: string;
+  /**
+   * `needs`: the budgets of the submitted needs the lot was formed from, of organisations the lot
+   * still buys for; `lot-value`: the lot's estimated value, for a lot with no needs behind it
+   * (added by hand, or replicated from another consortium's tender).
+   */
+  estimateSource: 'needs' | 'lot-value';
+  /** Decimal euros. */
+  estimated: string;
+  /** Decimal euros; null while the lot is not awarded. */
+  awarded: string | null;
+  /** Estimated minus awarded, decimal euros, negative for an overspend; null while not awarded. */
+  saved: string | null;
+  /** Saved share of the estimate, one decimal; null while not awarded or with a zero estimate. */
+  percent: number | null;
+}
+
+/** What pooling saved, per lot and over the awarded lots (lots not yet awarded are left out of the total). */
+export interface TenderSavingsView {
+  tenderId: string;
+  lots: LotSavingsView[];
+  total: {
+    awardedLots: number;
+    estimated: string;
+    awarded: string;
+    saved: string;
+    percent: number | null;
+  };
+}
+
+/** A place where the contracted solution runs, at one scale stage. */
+export interface TenderSiteView {
+  id: string;
+  name: string;
+  /** A participating organisation (lead or member) of the consortium: the contract is theirs. */
+  organisationId: string;
+  organisationName: string;
+  /** NUTS 3 code of the site. */
+  nutsCode: string;
+  stage: SiteScaleStage;
+  /** ISO date the site went live; null while planned. */
+  liveSince: string | null;
+  createdAt: string;
+}
+
+export interface TenderSiteInput {
+  name: string;
+  organisationId: string;
+  /** Defaults to the organisation's NUTS 3 code. */
+  nutsCode?: string;
+  stage: SiteScaleStage;
+  liveSince?: string | null;
+}
+
+/** A key performance indicator of the solution, with a baseline to measure from and a target. */
+export interface TenderKpiInput {
+  name: string;
+  /** e.g. "kWh", "%", "vehicles". */
+  unit: string;
+  baseline: number;
+  target: number;
+}
+
+/** One participant's value of a KPI for one period. */
+export interface KpiValueView {
+  /** `YYYY-MM` (a month) or `YYYY-Qn` (a quarter). */
+  period: string;
+  value: number;
+  organisationId: string;
+  organisationName: string;
+  enteredAt: string;
+  enteredBy: PersonRef | null;
+}
+
+export interface TenderKpiView extends TenderKpiInput {
+  id: string;
+  /** By period, then organisation name. */
+  values: KpiValueView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TenderKpiUpdateInput = Partial<TenderKpiInput>;
+
+export interface KpiValueInput {
+  value: number;
+}
+
+export const PILOT_OUTCOMES = ['successful', 'partly-successful', 'unsuccessful'] as const;
+export type PilotOutcome = (typeof PILOT_OUTCOMES)[number];
+
+/** The pilot's results; a tender rolls out across a city once they are recorded. */
+export interface PilotEvaluationInput {
+  summary: string;
+  outcome: PilotOutcome;
+}
+
+export interface PilotEvaluationView extends PilotEvaluationInput {
+  tenderId: string;
+  recordedAt: string;
+  recordedBy: PersonRef | null;
+}
+
+/** Copy a published tender into another consortium, as a new tender at needs assessment. */
+export interface TenderReplicationInput {
+  consortiumId: string;
+}
+
+/** One tender of a lineage and the replicas made from it. */
+export interface TenderLineageNode {
+  tenderId: string;
+  /** Null when the caller may not open that tender (a replica not yet published, in another consortium). */
+  title: string | null;
+  consortiumId: string;
+  consortiumName: string;
+  /** NUTS 3 region of the consortium's lead organisation; null when it has none. */
+  region: { code: string; name: string } | null;
+  stage: TenderStage;
+  replicatedFromId: string | null;
+  createdAt: string;
+  replicas: TenderLineageNode[];
+}
+
+/** The origin tender and every tender replicated from it, directly or through another replica. */
+export interface TenderLineageView {
+  /** The tender asked about. */
+  tenderId: string;
+  /** How many tenders the tree holds, origin included. */
+  size: number;
+  origin: TenderLineageNode;
 }
 
 export interface AwardInput {
@@ -191,6 +345,8 @@ export interface TenderView extends TenderSummary {
   lots: TenderLotView[];
   criteria: AwardCriterion[];
   lotRules: LotRules;
+  /** The tender this one was replicated from (another consortium's), or null. */
+  replicatedFromId: string | null;
   milestones: TenderMilestoneView[];
   nextStages: TenderNextStageView[];
   /** The caller may change the tender (lead and members, through people who write for them). */
@@ -245,7 +401,7 @@ export interface TenderWeightsPreviewView {
 export interface TenderChangeEvent {
   consortiumId: string;
   tenderId: string;
-  what: 'created' | 'details' | 'lots' | 'milestones' | 'stage';
+  what: 'created' | 'details' | 'lots' | 'milestones' | 'stage' | 'evaluation' | 'awards' | 'scale-up';
   stage: TenderStage;
   /** For `stage`: the stage the tender left. */
   previousStage: TenderStage | null;
