@@ -12,7 +12,9 @@ export type Access =
   /** Administrators and procurement officers acting for an organisation; the service checks the rest. */
   | 'acting-officer'
   /** Those who write specifications for their organisation: administrators, officers and legal reviewers. */
-  | 'acting-writer';
+  | 'acting-writer'
+  /** Administrators and procurement officers acting for a supplier: sign-ups, questions, responses to open calls. */
+  | 'acting-supplier';
 
 export const MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
@@ -24,6 +26,11 @@ export const MATRIX: Record<string, Access> = {
   'POST /auth/refresh': 'public',
   'POST /auth/sign-out': 'public',
   'GET /me': 'signed-in',
+  'GET /notifications': 'signed-in',
+  'GET /notifications/unread-count': 'signed-in',
+  'POST /notifications/read': 'signed-in',
+  'GET /notifications/preferences': 'signed-in',
+  'PUT /notifications/preferences': 'signed-in',
   'POST /organisations': 'public',
   'GET /organisations': 'platform-admin',
   'GET /organisations/:organisationId': 'member-or-platform-admin',
@@ -131,6 +138,40 @@ export const MATRIX: Record<string, Access> = {
   'POST /tenders/:tenderId/milestones': 'acting-writer',
   'PATCH /tenders/:tenderId/milestones/:milestoneId': 'acting-writer',
   'DELETE /tenders/:tenderId/milestones/:milestoneId': 'acting-writer',
+  // Outcomes: evaluation, award, savings, scale-up and replication; the service checks the tender.
+  'PUT /tenders/:tenderId/lots/:lotId/evaluation': 'acting-writer',
+  'GET /tenders/:tenderId/lots/:lotId/evaluation': 'acting',
+  'POST /tenders/:tenderId/lots/:lotId/award': 'acting-writer',
+  'DELETE /tenders/:tenderId/lots/:lotId/award': 'acting-writer',
+  'GET /tenders/:tenderId/awards': 'acting',
+  'GET /tenders/:tenderId/savings': 'acting',
+  'GET /tenders/:tenderId/sites': 'acting',
+  'POST /tenders/:tenderId/sites': 'acting-writer',
+  'DELETE /tenders/:tenderId/sites/:siteId': 'acting-writer',
+  'GET /tenders/:tenderId/kpis': 'acting',
+  'POST /tenders/:tenderId/kpis': 'acting-writer',
+  'PATCH /tenders/:tenderId/kpis/:kpiId': 'acting-writer',
+  'PUT /tenders/:tenderId/kpis/:kpiId/values/:period': 'acting-writer',
+  'GET /tenders/:tenderId/pilot-evaluation': 'acting',
+  'POST /tenders/:tenderId/pilot-evaluation': 'acting-writer',
+  'POST /tenders/:tenderId/replications': 'acting-writer',
+  'GET /tenders/:tenderId/lineage': 'acting',
+  // Open calls: public once published; the consortium drafts, publishes and answers; suppliers take part.
+  'GET /tenders/:tenderId/open-calls': 'acting',
+  'POST /tenders/:tenderId/open-calls': 'acting-writer',
+  'GET /open-calls': 'public',
+  'GET /open-calls/:callId': 'public',
+  'PATCH /open-calls/:callId': 'acting-writer',
+  'POST /open-calls/:callId/publish': 'acting-writer',
+  'POST /open-calls/:callId/registrations': 'acting-supplier',
+  'GET /open-calls/:callId/registrations': 'acting',
+  'POST /open-calls/:callId/questions': 'acting-supplier',
+  'GET /open-calls/:callId/questions': 'acting',
+  'POST /open-calls/:callId/questions/:questionId/answer': 'acting-writer',
+  'POST /open-calls/:callId/responses': 'acting-supplier',
+  'GET /open-calls/:callId/responses': 'acting',
+  'GET /open-calls/:callId/responses/mine': 'acting-supplier',
+  'GET /open-calls/:callId/responses/:responseId/attachments/:attachmentId': 'acting',
   // The /collab handshake refuses anyone without a valid token; each event then checks the document.
   '/collab join': 'public',
   '/collab sync': 'public',
@@ -166,6 +207,7 @@ export const ALLOWED: Record<Access, Caller[]> = {
   // The ministry analyst is a viewer; the supplier's account administers its own company.
   'acting-officer': ['officer', 'orgAdmin', 'otherMunicipality', 'supplier'],
   'acting-writer': ['officer', 'legalReviewer', 'orgAdmin', 'otherMunicipality', 'supplier'],
+  'acting-supplier': ['supplier'],
 };
 
 /** The demo account that plays each caller: every role of the owning organisation (Musterstadt) and outsiders. */

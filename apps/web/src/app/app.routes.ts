@@ -3,6 +3,7 @@ import { consortiaRoutes } from '@consortio/web/consortia/feature';
 import { identityRoutes } from '@consortio/web/identity/feature';
 import { specificationsRoutes } from '@consortio/web/specifications/feature';
 import { tendersRoutes } from '@consortio/web/tenders/feature';
+import { notificationsRoutes } from '@consortio/web/notifications/feature';
 
 export const appRoutes: Route[] = [
   {
@@ -14,6 +15,7 @@ export const appRoutes: Route[] = [
   ...consortiaRoutes,
   ...specificationsRoutes,
   ...tendersRoutes,
+  ...notificationsRoutes,
   {
     path: '**',
     title: 'notFound.title',

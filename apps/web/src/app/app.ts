@@ -4,12 +4,13 @@ import { SessionService } from '@consortio/web/identity/data-access';
 import { consortiaNavItems } from '@consortio/web/consortia/feature';
 import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
 import { tendersNavItems } from '@consortio/web/tenders/feature';
+import { NotificationBell } from '@consortio/web/notifications/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
 @Component({
   selector: 'cs-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LayoutShell, RouterOutlet, AccountMenu],
+  imports: [LayoutShell, RouterOutlet, AccountMenu, NotificationBell],
   templateUrl: './app.html',
 })
 export class App {

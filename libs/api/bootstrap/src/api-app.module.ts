@@ -13,6 +13,8 @@ import { ConsortiaModule } from '@consortio/api/consortia';
 import { SpecificationsModule } from '@consortio/api/specifications';
 import { SystemModule } from '@consortio/api/system';
 import { TendersModule } from '@consortio/api/tenders';
+import { OpenCallsModule } from '@consortio/api/open-calls';
+import { NotificationsModule } from '@consortio/api/notifications';
 import { MIGRATIONS } from './manifest';
 
 /** The api process: HTTP and socket.io over every domain. */
@@ -32,6 +34,8 @@ import { MIGRATIONS } from './manifest';
     ConsortiaModule,
     SpecificationsModule,
     TendersModule,
+    OpenCallsModule,
+    NotificationsModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

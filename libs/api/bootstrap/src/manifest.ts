@@ -12,6 +12,8 @@ import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia
 import { specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 import { tendersDemoSeed, tendersMigrations } from '@consortio/api/tenders';
+import { openCallsMigrations } from '@consortio/api/open-calls';
+import { notificationsMigrations } from '@consortio/api/notifications';
 
 /**
  * What every domain contributes to a deployment, in one list each: the api, the worker and the
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   ...consortiaMigrations,
   ...specificationsMigrations,
   ...tendersMigrations,
+  ...openCallsMigrations,
+  ...notificationsMigrations,
 ];
 
 export const DEMO_SEEDS: DemoSeed[] = [

@@ -9,6 +9,8 @@ import { MailModule } from '@consortio/api/platform/mail';
 import { SystemJobsModule } from '@consortio/api/system';
 import { ConsortiaJobsModule } from '@consortio/api/consortia';
 import { SpecificationsJobsModule } from '@consortio/api/specifications';
+import { OpenCallsJobsModule } from '@consortio/api/open-calls';
+import { NotificationsJobsModule } from '@consortio/api/notifications';
 import { AuditModule } from '@consortio/api/platform/audit';
 import { MIGRATIONS } from './manifest';
 
@@ -26,6 +28,8 @@ import { MIGRATIONS } from './manifest';
     AuditModule,
     ConsortiaJobsModule,
     SpecificationsJobsModule,
+    OpenCallsJobsModule,
+    NotificationsJobsModule,
   ],
 })
 export class WorkerAppModule {}

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelAccess } from '@consortio/api/platform/realtime';
+import { NotifierModule } from '@consortio/api/notifications';
 import { AdviceController } from './advice.controller';
 import { AgreementController } from './agreement.controller';
 import { AgreementsService } from './agreements.service';
@@ -30,6 +31,7 @@ const SERVICES = [
 
 /** Consortia, their agreements, decisions, needs and pooled demand: the api side. */
 @Module({
+  imports: [NotifierModule],
   controllers: [
     ConsortiaController,
     MyApplicationsController,
@@ -65,5 +67,5 @@ export class ConsortiaModule implements OnModuleInit {
 }
 
 /** In the worker: closing decisions at their deadline and the mail that follows. */
-@Module({ providers: [...SERVICES, ConsortiaProcessor] })
+@Module({ imports: [NotifierModule], providers: [...SERVICES, ConsortiaProcessor] })
 export class ConsortiaJobsModule {}

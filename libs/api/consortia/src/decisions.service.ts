@@ -13,6 +13,7 @@ import { actorOf, AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { OutboxService } from '@consortio/api/platform/queue';
 import { EventsPublisher } from '@consortio/api/platform/realtime';
+import { Notifier } from '@consortio/api/notifications';
 import { ApplicationsService } from './applications.service';
 import { ConsortiumAccess } from './consortium-access';
 import type { ProposeDecisionDto } from './dto/decision.dto';
@@ -96,6 +97,7 @@ export class DecisionsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly events: EventsPublisher,
+    private readonly notifier: Notifier,
   ) {}
 
   async propose(principal: Principal, consortiumId: string, body: ProposeDecisionDto): Promise<DecisionView> {
@@ -165,6 +167,18 @@ export class DecisionsService {
           after: { consortiumId, kind: body.kind, title: body.title.trim(), deadline: deadline.toISOString() },
         },
       });
+      await this.notifier.toConsortium(
+        manager,
+        consortiumId,
+        {
+          kind: 'vote',
+          title: `Vote in ${caller.consortium.name}: ${body.title.trim()}`,
+          body: `A decision is open for votes until ${deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          link: `/consortia/${consortiumId}/decisions`,
+          dedupeKey: `vote-opened:${id}`,
+        },
+        principal.userId,
+      );
       return id;
     });
     const view = await this.get(principal, consortiumId, id);

@@ -2,28 +2,34 @@ import type { DecisionView } from './consortia';
 import type { SpecificationExportView } from './specifications';
 import type { ProbeView } from './system';
 import type { TenderChangeEvent } from './tenders';
+import type { OpenCallChangeEvent } from './open-calls';
+import type { NotificationEvent } from './notifications';
 
 /** socket.io namespace for live application events (notifications, status changes). */
 export const EVENTS_NAMESPACE = '/events';
 
 /**
  * Channels a client may subscribe to on the events namespace; each is one socket.io room.
- * `system` is public; `consortium.<id>` carries a consortium's live changes to its members.
+ * `system` is public; `consortium.<id>` carries a consortium's live changes to its members;
+ * `person.<user id>` carries one person's notifications to that person alone.
  */
 export const EVENT_CHANNELS = ['system'] as const;
-export type EventChannel = (typeof EVENT_CHANNELS)[number] | `consortium.${string}`;
+export type EventChannel = (typeof EVENT_CHANNELS)[number] | `consortium.${string}` | `person.${string}`;
 
-const CONSORTIUM_CHANNEL = /^consortium\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SCOPED_CHANNEL = /^(consortium|person)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function isEventChannel(value: unknown): value is EventChannel {
   return (
-    typeof value === 'string' &&
-    ((EVENT_CHANNELS as readonly string[]).includes(value) || CONSORTIUM_CHANNEL.test(value))
+    typeof value === 'string' && ((EVENT_CHANNELS as readonly string[]).includes(value) || SCOPED_CHANNEL.test(value))
   );
 }
 
 export function consortiumChannel(consortiumId: string): EventChannel {
   return `consortium.${consortiumId}`;
+}
+
+export function personChannel(userId: string): EventChannel {
+  return `person.${userId}`;
 }
 
 export interface SubscribeRequest {
@@ -46,6 +52,10 @@ export interface ServerToClientEvents {
   'specification.export': (exportView: SpecificationExportView) => void;
   /** A tender of the consortium was created or changed, or moved to another stage. */
   'tender.changed': (change: TenderChangeEvent) => void;
+  /** An open call of the consortium was created, changed, published or closed, or a supplier acted on it. */
+  'open-call.changed': (change: OpenCallChangeEvent) => void;
+  /** Something for this person (on `person.<user id>`), with their unread count. */
+  notification: (event: NotificationEvent) => void;
 }
 
 /** Events clients send to the server, by name; the last argument is the acknowledgement. */

@@ -10,4 +10,6 @@ export * from './consortia';
 export * from './collab';
 export * from './specifications';
 export * from './tenders';
+export * from './open-calls';
+export * from './notifications';
 export * from './socket-parser';

@@ -17,11 +17,19 @@ export interface JobPayloads {
   'specifications.compact': { specificationId: string };
   /** Renders a specification as PDF or DOCX into its export row, reporting progress. */
   'specifications.export': { exportId: string };
+  /** Closes a published open call at its deadline (a delayed job; a periodic sweep catches any it missed). */
+  'open-calls.close': { callId: string };
+  /** Sends notifications written by the api to their people's live channels. */
+  'notifications.deliver': { notificationIds: string[] };
+  /** The daily e-mail digest of unread notifications (a BullMQ job scheduler). */
+  'notifications.digest': Record<string, never>;
+  /** The daily reminders: milestones and votes ahead (a BullMQ job scheduler). */
+  'notifications.remind': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'mail', 'consortia', 'specifications'] as const;
+export const QUEUE_NAMES = ['system', 'mail', 'consortia', 'specifications', 'open-calls', 'notifications'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE = {
@@ -33,6 +41,10 @@ export const JOB_QUEUE = {
   'consortia.decision-mail': 'consortia',
   'specifications.compact': 'specifications',
   'specifications.export': 'specifications',
+  'open-calls.close': 'open-calls',
+  'notifications.deliver': 'notifications',
+  'notifications.digest': 'notifications',
+  'notifications.remind': 'notifications',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {

@@ -1,6 +1,6 @@
 import type { tendersEn } from './dictionary.tenders.en';
 
-/** Deutsche Texte der Vergabeseiten und des Fahrplans (Teil des deutschen Wörterbuchs). */
+/** Deutsche Texte der Vergabeseiten, des Fahrplans und der Benachrichtigungen (Teil des deutschen Wörterbuchs). */
 export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'tenders.tab': 'Vergaben',
   'tenders.heading': 'Vergaben',
@@ -110,4 +110,25 @@ export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'roadmap.show': 'Anzeigen',
   'roadmap.empty': 'In diesem Zeitraum ist nichts geplant.',
   'roadmap.month': '{month}',
+  'notifications.title': 'Benachrichtigungen',
+  'notifications.bell': 'Benachrichtigungen, {count} ungelesen',
+  'notifications.arrived': 'Neue Benachrichtigung: {title}',
+  'notifications.unreadOnly': 'Nur ungelesene',
+  'notifications.readAll': 'Alle als gelesen markieren',
+  'notifications.markRead': 'Als gelesen markieren',
+  'notifications.new': 'neu',
+  'notifications.empty': 'Noch nichts da.',
+  'notifications.settings': 'Einstellungen für Benachrichtigungen',
+  'notifications.settingsHint':
+    'Wählen Sie je Art, ob sie in der Anwendung erscheint (sofort, mit der Zahl oben in der Leiste) und ob sie in der täglichen E-Mail-Zusammenfassung kommt.',
+  'notifications.kind': 'Art',
+  'notifications.inApp': 'In der Anwendung',
+  'notifications.email': 'E-Mail-Zusammenfassung',
+  'notifications.save': 'Einstellungen speichern',
+  'notifications.saved': 'Einstellungen gespeichert.',
+  'notifications.kind.deadline': 'Fristen',
+  'notifications.kind.vote': 'Abstimmungen',
+  'notifications.kind.supplier-question': 'Bieterfragen',
+  'notifications.kind.stage-change': 'Phasenwechsel von Vergaben',
+  'notifications.kind.kpi-reminder': 'Kennzahl-Erinnerungen',
 };

@@ -1,4 +1,4 @@
-/** English texts of the tender pages and the roadmap (part of the English dictionary). */
+/** English texts of the tender pages, the roadmap and notifications (part of the English dictionary). */
 export const tendersEn = {
   'tenders.tab': 'Tenders',
   'tenders.heading': 'Tenders',
@@ -108,4 +108,25 @@ export const tendersEn = {
   'roadmap.show': 'Show',
   'roadmap.empty': 'Nothing planned in this window.',
   'roadmap.month': '{month}',
+  'notifications.title': 'Notifications',
+  'notifications.bell': 'Notifications, {count} unread',
+  'notifications.arrived': 'New notification: {title}',
+  'notifications.unreadOnly': 'Unread only',
+  'notifications.readAll': 'Mark all as read',
+  'notifications.markRead': 'Mark as read',
+  'notifications.new': 'new',
+  'notifications.empty': 'Nothing here yet.',
+  'notifications.settings': 'Notification settings',
+  'notifications.settingsHint':
+    'Choose for each kind whether it shows in the app (live, with the count in the top bar) and whether it comes in the daily e-mail digest.',
+  'notifications.kind': 'Kind',
+  'notifications.inApp': 'In the app',
+  'notifications.email': 'E-mail digest',
+  'notifications.save': 'Save settings',
+  'notifications.saved': 'Notification settings saved.',
+  'notifications.kind.deadline': 'Deadlines',
+  'notifications.kind.vote': 'Votes',
+  'notifications.kind.supplier-question': 'Supplier questions',
+  'notifications.kind.stage-change': 'Tender stage changes',
+  'notifications.kind.kpi-reminder': 'KPI reminders',
 } as const;

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Notifier } from './notifier';
+
+/** How far ahead a milestone's planned date is announced, and a vote's deadline. */
+export const MILESTONE_NOTICE_DAYS = 7;
+export const VOTE_NOTICE_HOURS = 48;
+
+/**
+ * The daily reminders: milestones of running tenders due within a week, votes closing within two
+ * days that the person's organisation has not cast, and KPI values of a running solution missing
+ * for the last finished month (or quarter, for KPIs reported quarterly). Each reminder has a key (the milestone and
+ * its planned date, the decision), so running again the same day, or every day until the date,
+ * reminds once; a milestone moved to a new date is announced again.
+ */
+@Injectable()
+export class Reminders {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async run(now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      let written = 0;
+      // One reminder per person and cause (the keys below), however often this runs.
+      const milestones = await manager.query<
+        { id: string; name: string; planned_on: string; tender_id: string; title: string; consortium_id: string }[]
+      >(
+        `SELECT m.id, m.name, to_char(m.planned_on, 'YYYY-MM-DD') AS planned_on, t.id AS tender_id, t.title,
+                t.consortium_id
+           FROM tender_milestones m JOIN tenders t ON t.id = m.tender_id
+          WHERE m.actual_on IS NULL AND t.stage <> 'closed'
+            AND m.planned_on BETWEEN $1::date AND $1::date + $2::int`,
+        [now.toISOString().slice(0, 10), MILESTONE_NOTICE_DAYS],
+      );
+      for (const milestone of milestones) {
+        written += await this.notifier.toConsortium(manager, milestone.consortium_id, {
+          kind: 'deadline',
+          title: `${milestone.name}: due ${milestone.planned_on}`,
+          body: `The milestone "${milestone.name}" of the tender "${milestone.title}" is planned for ${milestone.planned_on}.`,
+          link: `/tenders/${milestone.tender_id}`,
+          dedupeKey: `milestone:${milestone.id}:${milestone.planned_on}`,
+        });
+      }
+      const votes = await manager.query<
+        { id: string; title: string; deadline: Date; consortium_id: string; user_ids: string[] }[]
+      >(
+        `SELECT d.id, d.title, d.deadline, d.consortium_id,
+                array_agg(DISTINCT ms.user_id) AS user_ids
+           FROM decisions d
+           JOIN consortium_members m ON m.consortium_id = d.consortium_id AND m.role <> 'observer'
+           JOIN memberships ms ON ms.organisation_id = m.organisation_id
+                              AND ms.role IN ('org-admin', 'procurement-officer')
+          WHERE d.status = 'open' AND d.deadline BETWEEN $1::timestamptz AND $1::timestamptz + make_interval(hours => $2::int)
+            AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.decision_id = d.id AND v.organisation_id = m.organisation_id)
+          GROUP BY d.id`,
+        [now.toISOString(), VOTE_NOTICE_HOURS],
+      );
+      for (const vote of votes) {
+        written += await this.notifier.toPeople(manager, vote.user_ids, {
+          kind: 'vote',
+          title: `Vote closes ${vote.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${vote.title}`,
+          body: `Your organisation has not voted on "${vote.title}" yet.`,
+          link: `/consortia/${vote.consortium_id}/decisions`,
+          dedupeKey: `vote-closing:${vote.id}`,
+        });
+      }
+      // KPIs of running solutions: each participant that has not entered the last finished period.
+      const kpis = await manager.query<
+        { kpi_id: string; name: string; period: string; tender_id: string; title: string; user_ids: string[] }[]
+      >(
+        `WITH running AS (
+                SELECT k.id, k.name, k.created_at, t.id AS tender_id, t.title, t.consortium_id,
+                       CASE WHEN EXISTS (SELECT 1 FROM tender_kpi_values v WHERE v.kpi_id = k.id AND v.period LIKE '%Q%')
+                            THEN 'quarter' ELSE 'month' END AS kind
+                  FROM tender_kpis k JOIN tenders t ON t.id = k.tender_id
+                 WHERE t.stage IN ('pilot', 'city-rollout', 'regional-scaleup')),
+              due AS (
+                SELECT r.*, CASE r.kind
+                         WHEN 'quarter' THEN to_char(date_trunc('quarter', $1::timestamptz) - interval '3 months', 'YYYY-"Q"Q')
+                         ELSE to_char(date_trunc('month', $1::timestamptz) - interval '1 month', 'YYYY-MM') END AS period,
+                       date_trunc(r.kind, $1::timestamptz) AS current_start
+                  FROM running r)
+         SELECT d.id AS kpi_id, d.name, d.period, d.tender_id, d.title, array_agg(DISTINCT ms.user_id) AS user_ids
+           FROM due d
+           JOIN consortium_members m ON m.consortium_id = d.consortium_id AND m.role <> 'observer'
+           JOIN memberships ms ON ms.organisation_id = m.organisation_id
+                              AND ms.role IN ('org-admin', 'procurement-officer')
+          WHERE d.created_at < d.current_start
+            AND NOT EXISTS (SELECT 1 FROM tender_kpi_values v
+                             WHERE v.kpi_id = d.id AND v.period = d.period AND v.organisation_id = m.organisation_id)
+          GROUP BY d.id, d.name, d.period, d.tender_id, d.title`,
+        [now.toISOString()],
+      );
+      for (const kpi of kpis) {
+        written += await this.notifier.toPeople(manager, kpi.user_ids, {
+          kind: 'kpi-reminder',
+          title: `${kpi.name}: value for ${kpi.period} missing`,
+          body: `Your organisation has not entered "${kpi.name}" of "${kpi.title}" for ${kpi.period} yet.`,
+          link: `/tenders/${kpi.tender_id}`,
+          dedupeKey: `kpi:${kpi.kpi_id}:${kpi.period}`,
+        });
+      }
+      return written;
+    });
+  }
+}

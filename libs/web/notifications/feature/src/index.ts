@@ -1,0 +1,2 @@
+export * from './lib/notifications.routes';
+export * from './lib/notification-bell';
