@@ -1,7 +1,20 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  AwardInput,
+  AwardView,
+  EvaluationRecordInput,
+  EvaluationRecordView,
+  KpiValueView,
   Page,
+  PilotEvaluationInput,
+  PilotEvaluationView,
+  TenderKpiInput,
+  TenderKpiView,
+  TenderLineageView,
+  TenderSavingsView,
+  TenderSiteInput,
+  TenderSiteView,
   TenderCreateInput,
   TenderLotInput,
   TenderLotUpdateInput,
@@ -84,5 +97,69 @@ export class TendersApi {
     if (window.from) params = params.set('from', window.from);
     if (window.to) params = params.set('to', window.to);
     return apiCall(this.http.get<Page<TenderRoadmapItemView>>(`${this.base}/tenders/roadmap`, { params }));
+  }
+
+  evaluation(id: string, lotId: string): Promise<EvaluationRecordView> {
+    return apiCall(this.http.get<EvaluationRecordView>(`${this.base}/tenders/${id}/lots/${lotId}/evaluation`));
+  }
+
+  recordEvaluation(id: string, lotId: string, input: EvaluationRecordInput): Promise<EvaluationRecordView> {
+    return apiCall(this.http.put<EvaluationRecordView>(`${this.base}/tenders/${id}/lots/${lotId}/evaluation`, input));
+  }
+
+  award(id: string, lotId: string, input: AwardInput): Promise<AwardView> {
+    return apiCall(this.http.post<AwardView>(`${this.base}/tenders/${id}/lots/${lotId}/award`, input));
+  }
+
+  withdrawAward(id: string, lotId: string): Promise<void> {
+    return apiCall(this.http.delete<void>(`${this.base}/tenders/${id}/lots/${lotId}/award`));
+  }
+
+  savings(id: string): Promise<TenderSavingsView> {
+    return apiCall(this.http.get<TenderSavingsView>(`${this.base}/tenders/${id}/savings`));
+  }
+
+  sites(id: string): Promise<TenderSiteView[]> {
+    return apiCall(this.http.get<TenderSiteView[]>(`${this.base}/tenders/${id}/sites`));
+  }
+
+  addSite(id: string, input: TenderSiteInput): Promise<TenderSiteView> {
+    return apiCall(this.http.post<TenderSiteView>(`${this.base}/tenders/${id}/sites`, input));
+  }
+
+  removeSite(id: string, siteId: string): Promise<void> {
+    return apiCall(this.http.delete<void>(`${this.base}/tenders/${id}/sites/${siteId}`));
+  }
+
+  kpis(id: string): Promise<TenderKpiView[]> {
+    return apiCall(this.http.get<TenderKpiView[]>(`${this.base}/tenders/${id}/kpis`));
+  }
+
+  addKpi(id: string, input: TenderKpiInput): Promise<TenderKpiView> {
+    return apiCall(this.http.post<TenderKpiView>(`${this.base}/tenders/${id}/kpis`, input));
+  }
+
+  enterKpiValue(id: string, kpiId: string, period: string, value: number): Promise<KpiValueView> {
+    return apiCall(
+      this.http.put<KpiValueView>(`${this.base}/tenders/${id}/kpis/${kpiId}/values/${encodeURIComponent(period)}`, {
+        value,
+      }),
+    );
+  }
+
+  pilotEvaluation(id: string): Promise<PilotEvaluationView> {
+    return apiCall(this.http.get<PilotEvaluationView>(`${this.base}/tenders/${id}/pilot-evaluation`));
+  }
+
+  recordPilotEvaluation(id: string, input: PilotEvaluationInput): Promise<PilotEvaluationView> {
+    return apiCall(this.http.post<PilotEvaluationView>(`${this.base}/tenders/${id}/pilot-evaluation`, input));
+  }
+
+  replicate(id: string, consortiumId: string): Promise<TenderView> {
+    return apiCall(this.http.post<TenderView>(`${this.base}/tenders/${id}/replications`, { consortiumId }));
+  }
+
+  lineage(id: string): Promise<TenderLineageView> {
+    return apiCall(this.http.get<TenderLineageView>(`${this.base}/tenders/${id}/lineage`));
   }
 }

@@ -21,6 +21,7 @@ import {
   type TenderMilestoneView,
   type TenderNextStageView,
   type TenderStage,
+  type TenderUpdateInput,
   type TenderView,
 } from '@consortio/shared/contracts';
 import { criteriaRefusal, weightsPreview } from '@consortio/shared/domain';
@@ -35,7 +36,10 @@ import {
 } from '@consortio/web/core';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
+import { LotEvaluation } from './lot-evaluation';
 import { milestoneState } from './milestone-state';
+import { ScaleUpPanel } from './scale-up-panel';
+import { TenderLineage, TenderSavings } from './tender-results';
 
 type CriterionForm = FormGroup<{
   kind: FormControl<AwardCriterionKind>;
@@ -66,6 +70,10 @@ const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    LotEvaluation,
+    ScaleUpPanel,
+    TenderSavings,
+    TenderLineage,
   ],
   templateUrl: './tender-page.html',
   styleUrl: './tender-page.scss',
@@ -101,6 +109,7 @@ export class TenderPage {
     estimatedValue: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     tenderDeadline: new FormControl('', { nonNullable: true }),
     specificationVersionId: new FormControl('', { nonNullable: true }),
+    contractSignedOn: new FormControl('', { nonNullable: true }),
   });
   protected readonly criteria = new FormArray<CriterionForm>([]);
   private readonly criteriaValue = toSignal(this.criteria.valueChanges, { initialValue: [] });
@@ -128,6 +137,20 @@ export class TenderPage {
   constructor() {
     void this.load();
     inject(DestroyRef).onDestroy(() => this.events?.disconnect());
+  }
+
+  protected stageIndex(stage: TenderStage): number {
+    return this.stages.indexOf(stage);
+  }
+
+  /** Changes whenever an award does: the savings table reads itself again. */
+  protected readonly awardsKey = computed(() =>
+    (this.tender()?.lots ?? []).map((lot) => `${lot.id}:${lot.award?.value ?? ''}`).join(','),
+  );
+
+  /** A part of the page changed the tender (an evaluation, an award, a site): read it again. */
+  protected refresh(): void {
+    void this.reload().catch(() => undefined);
   }
 
   protected stageLabel(stage: TenderStage): TranslationKey {
@@ -172,22 +195,33 @@ export class TenderPage {
     });
   }
 
+  /**
+   * Sends only what was changed: once a tender is published its procedure, value and version are
+   * fixed, while its time limit and contract date still move.
+   */
   protected async saveDetails(): Promise<void> {
     if (this.details.invalid) {
       this.details.markAllAsTouched();
       return;
     }
+    const controls = this.details.controls;
     const value = this.details.getRawValue();
+    const changes: TenderUpdateInput = {
+      ...(controls.title.dirty ? { title: value.title } : {}),
+      ...(controls.procedureType.dirty ? { procedureType: value.procedureType } : {}),
+      ...(controls.estimatedValue.dirty ? { estimatedValue: value.estimatedValue } : {}),
+      ...(controls.tenderDeadline.dirty
+        ? { tenderDeadline: value.tenderDeadline ? new Date(value.tenderDeadline).toISOString() : null }
+        : {}),
+      ...(controls.specificationVersionId.dirty
+        ? { specificationVersionId: value.specificationVersionId || null }
+        : {}),
+      ...(controls.contractSignedOn.dirty ? { contractSignedOn: value.contractSignedOn || null } : {}),
+    };
     await this.act(async () => {
-      this.show(
-        await this.api.update(this.id, {
-          title: value.title,
-          procedureType: value.procedureType,
-          estimatedValue: value.estimatedValue,
-          tenderDeadline: value.tenderDeadline ? new Date(value.tenderDeadline).toISOString() : null,
-          specificationVersionId: value.specificationVersionId || null,
-        }),
-      );
+      const view = await this.api.update(this.id, changes);
+      this.details.markAsPristine();
+      this.show(view);
       void this.announcer.announce(this.i18n.t('tender.saved'));
     });
   }
@@ -324,6 +358,7 @@ export class TenderPage {
         estimatedValue: view.estimatedValue,
         tenderDeadline: view.tenderDeadline ? view.tenderDeadline.slice(0, 16) : '',
         specificationVersionId: view.specificationVersionId ?? '',
+        contractSignedOn: view.contractSignedOn ?? '',
       });
     }
     if (!this.criteria.dirty) {

@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type {
+  ConsortiumApplicationView,
+  ConsortiumView,
+  NeedView,
+  SpecificationVersionView,
+} from '@consortio/shared/contracts';
+import { launchChromium, signedInPage } from '../support/browser';
+import { createSpecification } from '../support/collab';
+import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
+import { platformEnv } from '../support/platform-env';
+import { as, type SignedIn, signIn } from '../support/sessions';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The tender journey in Chromium: from a consortium's pooled demand to a published tender with
+ * two lots, evaluation and award per lot, a contract, a pilot with a KPI, and a replication by a
+ * consortium in another region that shows in the lineage. What other journeys and black-box
+ * tests cover through the UI (needs, agreement signatures, section approvals, replicating) is
+ * set up through the api here, and each such step says so.
+ */
+describe('a tender from pooled demand to a replicated pilot, in the browser', () => {
+  let api: ApiProcess;
+  let worker: PlatformProcess;
+  let browser: Browser;
+  let anna: SignedIn;
+  let lukas: SignedIn;
+  let eva: SignedIn;
+  let consortiumId: string;
+
+  const org = (who: SignedIn) => who.user.memberships[0].organisationId;
+  async function ok<T>(who: SignedIn, method: string, path: string, json?: unknown): Promise<T> {
+    const response = await as(who, api.url, `/api/v1${path}`, { method, json });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  beforeAll(async () => {
+    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
+    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
+    browser = await launchChromium();
+    [anna, lukas, eva] = await Promise.all(
+      ['officer@musterstadt.test', 'officer@beispielheim.test', 'officer@demoing.test'].map((email) =>
+        signIn(api.url, email),
+      ),
+    );
+    // A consortium of two towns with pooled needs in two CPV groups (the consortia journeys cover this in the UI).
+    consortiumId = (
+      await ok<ConsortiumView>(anna, 'POST', '/consortia', {
+        name: 'Journey towns',
+        domain: 'mobility',
+        listedPublicly: true,
+      })
+    ).id;
+    const invitation = await ok<ConsortiumApplicationView>(anna, 'POST', `/consortia/${consortiumId}/invitations`, {
+      organisationId: org(lukas),
+      role: 'member',
+    });
+    await ok(lukas, 'POST', `/consortia/${consortiumId}/applications/${invitation.id}`, { decision: 'accept' });
+    for (const [who, cpvCode, budget] of [
+      [anna, '34144900-7', '120000.00'],
+      [lukas, '34144900-7', '80000.00'],
+      [anna, '31500000-1', '15000.00'],
+    ] as const) {
+      const need = await ok<NeedView>(who, 'POST', `/consortia/${consortiumId}/needs`, {
+        cpvCode,
+        title: `Need ${cpvCode}`,
+        quantity: '1',
+        unit: 'pcs',
+        budget,
+        priority: 'must',
+      });
+      await ok(who, 'POST', `/consortia/${consortiumId}/needs/${need.id}/status`, { status: 'submitted' });
+    }
+    await ok(anna, 'POST', `/consortia/${consortiumId}/lots/suggest`, {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.stop(), worker?.stop()]);
+  });
+
+  const current = (page: Page) => page.getByTestId('stage-bar').locator('[aria-current="step"]');
+  async function moveTo(page: Page, stage: string, label: string): Promise<void> {
+    await page.getByTestId(`next-${stage}`).getByRole('button').click();
+    await current(page).getByText(label).waitFor();
+  }
+  async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page.getByRole('option', { name: option }).click();
+  }
+
+  it('runs the procedure lot by lot and follows the solution into another region', async () => {
+    const { page } = await signedInPage(browser, api.url, 'officer@musterstadt.test');
+
+    // From the pooled demand: the two lots with their needs become the tender's lots.
+    await page.goto(`${api.url}/consortia/${consortiumId}/tenders`);
+    await page.getByTestId('tender-new-title').fill('E-vans and depot lighting for two towns');
+    await page.getByTestId('tender-create').click();
+    await page.waitForURL(/\/tenders\/[0-9a-f-]{36}$/);
+    const tenderId = page.url().split('/').at(-1) ?? '';
+    await page.getByTestId('tender-title').waitFor();
+    expect(await page.getByTestId('lots').locator('tbody tr').count()).toBe(2);
+
+    // Award criteria typed in: price, quality, sustainability, innovation; the innovative example wins.
+    for (let row = 0; row < 4; row += 1) await page.getByTestId('criterion-add').click();
+    const criteria = [
+      ['Price', 'Price', '40'],
+      ['Quality', 'Range and service', '30'],
+      ['Sustainability', 'Battery recycling', '20'],
+      ['Innovation', 'Smart charging', '10'],
+    ];
+    for (const [index, [kind, name, weight]] of criteria.entries()) {
+      await page.getByTestId('criteria').locator('.criterion').nth(index).locator('mat-select').click();
+      await page.getByRole('option', { name: kind, exact: true }).click();
+      await page.getByTestId(`criterion-name-${index}`).fill(name);
+      await page.getByTestId(`criterion-weight-${index}`).fill(weight);
+    }
+    await page.getByTestId('weights-preview').getByText('the innovative tender wins').waitFor();
+    await page.getByTestId('criteria-save').click();
+    await page.getByTestId('criteria-total').getByText('Total: 100 %').waitFor();
+
+    await moveTo(page, 'market-consultation', 'Market consultation');
+    await moveTo(page, 'specification', 'Specification');
+
+    // The specification version both towns approved, section by section, and the signed agreement
+    // (covered in the UI by the co-editing and consortia journeys).
+    const spec = await createSpecification(api.url, anna, consortiumId, 'Journey specification');
+    await ok<SpecificationVersionView>(anna, 'POST', `/specifications/${spec.id}/versions`, {
+      label: 'For publication',
+    });
+    for (const who of [anna, lukas]) {
+      await ok(who, 'POST', `/consortia/${consortiumId}/agreement/signatures`, {
+        councilDecisionRef: 'Council 2026/11',
+      });
+      for (const section of spec.sections)
+        await ok(who, 'PUT', `/specifications/${spec.id}/sections/${section.id}/approval`);
+    }
+    await page.reload();
+    await choose(page, 'tender-version', /For publication/);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByTestId('version-approval').getByText('Approved by every participant').waitFor();
+    await moveTo(page, 'approval', 'Approval');
+    await moveTo(page, 'published', 'Published');
+
+    // The time limit has passed: evaluation opens.
+    const passed = new Date(Date.now() - 3_600_000);
+    const local = new Date(passed.getTime() - passed.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Time limit for receipt of tenders').fill(local);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByTestId('next-evaluation').getByRole('button').and(page.locator(':enabled')).waitFor();
+    await moveTo(page, 'evaluation', 'Evaluation');
+
+    // Each lot: two bidders scored, the ranking from the weights, the award to the winner.
+    const bids = {
+      1: [
+        ['Lumen Basic GmbH', '12000', { quality: '50', sustainability: '50', innovation: '30' }],
+        ['Smart Light AG', '13500', { quality: '90', sustainability: '85', innovation: '95' }],
+      ],
+      2: [
+        ['Cheap Vans GmbH', '150000', { quality: '40', sustainability: '40', innovation: '40' }],
+        ['Innovative Mobility AG', '190000', { quality: '95', sustainability: '90', innovation: '95' }],
+      ],
+    } as const;
+    for (const lot of [1, 2] as const) {
+      for (const [index, [name, price, scores]] of bids[lot].entries()) {
+        await page.getByTestId(`bidder-${lot}-${index}`).fill(name);
+        await page.getByTestId(`price-${lot}-${index}`).fill(price);
+        for (const [kind, score] of Object.entries(scores))
+          await page.getByTestId(`score-${lot}-${index}-${kind}`).fill(score);
+      }
+      await page.getByTestId(`evaluation-save-${lot}`).click();
+      const ranking = page.getByTestId(`ranking-${lot}`);
+      await ranking.waitFor();
+      expect(await ranking.locator('tbody tr').first().textContent()).toContain(bids[lot][1][0]);
+      await page.getByTestId(`award-value-${lot}`).fill(bids[lot][1][1]);
+      await page.getByTestId(`award-submit-${lot}`).click();
+      await page.getByTestId(`award-${lot}`).getByText(bids[lot][1][0]).waitFor();
+    }
+    // Savings against the towns' own budgets: 15,000 + 200,000 budgeted, 203,500 awarded.
+    await page.getByTestId('savings').locator('tfoot').getByText('11500.00').waitFor();
+
+    await moveTo(page, 'awarded', 'Awarded');
+    await page.getByTestId('contract-signed-on').fill(day(-1));
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByTestId('next-contract-signed').getByRole('button').and(page.locator(':enabled')).waitFor();
+    await moveTo(page, 'contract-signed', 'Contract signed');
+
+    // The pilot: a site in Musterstadt, then a KPI with last month's value, charted and tabled.
+    await page.getByTestId('site-name').fill('Depot Nord');
+    await choose(page, 'site-organisation', 'Gemeinde Musterstadt');
+    await page.getByTestId('site-live').fill(day(-1));
+    await page.getByTestId('site-add').click();
+    await page.getByTestId('sites').getByText('Depot Nord').waitFor();
+    await moveTo(page, 'pilot', 'Pilot');
+    await page.getByTestId('kpi-name').fill('Diesel saved');
+    await page.getByTestId('kpi-unit').fill('l');
+    await page.getByTestId('kpi-baseline').fill('0');
+    await page.getByTestId('kpi-target').fill('12000');
+    await page.getByTestId('kpi-add').click();
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
+    await page.getByTestId('kpi-period-Diesel saved').fill(lastMonth);
+    await page.getByTestId('kpi-value-Diesel saved').fill('950');
+    await page.getByTestId('kpi-enter-Diesel saved').click();
+    const kpiRow = page.getByTestId('kpi-table-Diesel saved').locator('tbody tr').filter({ hasText: lastMonth });
+    await kpiRow.getByText('950').waitFor();
+
+    // A consortium in another region (Demoing, AT312) copies the tender (the replication itself
+    // is an api call here: the black-box tests cover its rules); the lineage shows it by region.
+    const theirs = await ok<ConsortiumView>(eva, 'POST', '/consortia', {
+      name: 'Innviertel e-mobility',
+      domain: 'mobility',
+      listedPublicly: true,
+    });
+    await ok(eva, 'POST', `/tenders/${tenderId}/replications`, { consortiumId: theirs.id });
+    await page.reload();
+    const lineage = page.getByTestId('lineage');
+    await lineage.getByText('Innviertel e-mobility', { exact: false }).waitFor();
+    expect(await lineage.textContent()).toContain('AT312');
+  });
+});
