@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { TenderView } from '@consortio/shared/contracts';
+import { launchChromium, signedInPage } from '../support/browser';
+import { demoConsortiumId } from '../support/collab';
+import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
+import { platformEnv } from '../support/platform-env';
+import { as, signIn } from '../support/sessions';
+
+/**
+ * A member follows the consortium in Chromium: the count in the top bar rises live when a tender
+ * of the consortium moves, the notification centre lists it and marks it read, and the settings
+ * keep what the person chose.
+ */
+describe('notifications in the browser', () => {
+  let api: ApiProcess;
+  let worker: PlatformProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
+    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.stop(), worker?.stop()]);
+  });
+
+  it('counts live, lists, marks read and keeps the settings', async () => {
+    const anna = await signIn(api.url, 'officer@musterstadt.test');
+    const consortiumId = await demoConsortiumId(api.url, anna);
+    const { page } = await signedInPage(browser, api.url, 'officer@beispielheim.test');
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    expect(await page.getByTestId('notification-count').count()).toBe(0);
+
+    const created = (await (
+      await as(anna, api.url, `/api/v1/consortia/${consortiumId}/tenders`, {
+        method: 'POST',
+        json: { title: 'Public Wi-Fi for market squares', procedureType: 'open' },
+      })
+    ).json()) as TenderView;
+    await as(anna, api.url, `/api/v1/tenders/${created.id}/transitions`, {
+      method: 'POST',
+      json: { to: 'market-consultation' },
+    });
+    await page.getByTestId('notification-count').getByText('1').waitFor();
+    expect(await bell.getAttribute('aria-label')).toBe('Notifications, 1 unread');
+
+    // The centre, reached with the keyboard from the bell.
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    const item = page.getByTestId('notifications').locator('li').filter({ hasText: 'Public Wi-Fi for market squares' });
+    await item.getByText('new').waitFor();
+    await page.getByTestId('notifications-read-all').click();
+    await item.getByText('new').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('notification-count').count()).toBe(0);
+
+    // Stage changes by e-mail too: chosen, saved, and still so after a reload.
+    await page.getByRole('link', { name: 'Notification settings' }).click();
+    await page.getByTestId('pref-email-stage-change').locator('input').check();
+    await page.getByTestId('preferences-save').click();
+    await page.reload();
+    await page.getByTestId('notification-preferences').waitFor();
+    expect(await page.getByTestId('pref-email-stage-change').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId('pref-email-kpi-reminder').locator('input').isChecked()).toBe(false);
+  });
+});
