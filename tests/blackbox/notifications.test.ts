@@ -3,6 +3,7 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import {
   type ClientToServerEvents,
+  DEFAULT_NOTIFICATION_PREFERENCES,
   type NotificationEvent,
   type NotificationPreferenceView,
   type NotificationView,
@@ -96,6 +97,7 @@ describe('notifications', () => {
   }
 
   it('tells the other people of the consortium live and in their centre when a tender changes stage', async () => {
+    await call(lukas, 'PUT', '/notifications/preferences', { preferences: DEFAULT_NOTIFICATION_PREFERENCES });
     const socket = await personSocket(lukas);
     try {
       const ack = await new Promise<SubscribeAck>((done) =>
@@ -169,6 +171,8 @@ describe('notifications', () => {
   });
 
   it('follows each person’s choices: off in the app, on in the e-mail digest, sent once', async () => {
+    // Other files may have changed Lukas's choices: start from the defaults.
+    await call(lukas, 'PUT', '/notifications/preferences', { preferences: DEFAULT_NOTIFICATION_PREFERENCES });
     const defaults = await call<NotificationPreferenceView[]>(lukas, 'GET', '/notifications/preferences');
     expect(defaults.body.find((item) => item.kind === 'stage-change')).toEqual({
       kind: 'stage-change',

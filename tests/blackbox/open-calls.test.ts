@@ -74,7 +74,7 @@ describe('open calls', () => {
     const form = new FormData();
     form.append('text', text);
     for (const part of parts)
-      form.append(part.field ?? 'attachments', new Blob([part.bytes], { type: part.type }), part.name);
+      form.append(part.field ?? 'attachments', new Blob([new Uint8Array(part.bytes)], { type: part.type }), part.name);
     const response = await as(who, api.url, `/api/v1/open-calls/${callId}/responses`, { method: 'POST', body: form });
     return { status: response.status, body: (await response.json()) as OpenCallResponseView & ProblemDetails };
   }

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { TenderView } from '@consortio/shared/contracts';
-import { launchChromium, signedInPage } from '../support/browser';
+import { DEFAULT_NOTIFICATION_PREFERENCES, type TenderView } from '@consortio/shared/contracts';
+import { signedInPage } from '../support/browser';
+import { useWebPlatform } from '../support/web-platform';
 import { demoConsortiumId } from '../support/collab';
-import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
-import { platformEnv } from '../support/platform-env';
 import { as, signIn } from '../support/sessions';
 
 /**
@@ -13,36 +10,32 @@ import { as, signIn } from '../support/sessions';
  * keep what the person chose.
  */
 describe('notifications in the browser', () => {
-  let api: ApiProcess;
-  let worker: PlatformProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
-    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.stop(), worker?.stop()]);
-  });
+  const platform = useWebPlatform();
 
   it('counts live, lists, marks read and keeps the settings', async () => {
-    const anna = await signIn(api.url, 'officer@musterstadt.test');
-    const consortiumId = await demoConsortiumId(api.url, anna);
-    const { page } = await signedInPage(browser, api.url, 'officer@beispielheim.test');
+    const anna = await signIn(platform.api.url, 'officer@musterstadt.test');
+    const consortiumId = await demoConsortiumId(platform.api.url, anna);
+    const { page } = await signedInPage(platform.browser, platform.api.url, 'officer@beispielheim.test');
     const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    // Whatever other files left unread is read first, so the count starts at none.
+    const lukas = await signIn(platform.api.url, 'officer@beispielheim.test');
+    await as(lukas, platform.api.url, '/api/v1/notifications/read', { method: 'POST', json: { all: true } });
+    await as(lukas, platform.api.url, '/api/v1/notifications/preferences', {
+      method: 'PUT',
+      json: { preferences: DEFAULT_NOTIFICATION_PREFERENCES },
+    });
+    await page.reload();
     await bell.waitFor();
     expect(await page.getByTestId('notification-count').count()).toBe(0);
 
     const created = (await (
-      await as(anna, api.url, `/api/v1/consortia/${consortiumId}/tenders`, {
+      await as(anna, platform.api.url, `/api/v1/consortia/${consortiumId}/tenders`, {
         method: 'POST',
         json: { title: 'Public Wi-Fi for market squares', procedureType: 'open' },
       })
     ).json()) as TenderView;
-    await as(anna, api.url, `/api/v1/tenders/${created.id}/transitions`, {
+    await as(anna, platform.api.url, `/api/v1/tenders/${created.id}/transitions`, {
       method: 'POST',
       json: { to: 'market-consultation' },
     });

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type {
   ConsortiumApplicationView,
   ConsortiumView,
   NeedView,
   SpecificationVersionView,
 } from '@consortio/shared/contracts';
-import { launchChromium, signedInPage } from '../support/browser';
+import { signedInPage } from '../support/browser';
+import { useWebPlatform } from '../support/web-platform';
 import { createSpecification } from '../support/collab';
-import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
-import { platformEnv } from '../support/platform-env';
 import { as, type SignedIn, signIn } from '../support/sessions';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -22,9 +20,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * set up through the api here, and each such step says so.
  */
 describe('a tender from pooled demand to a replicated pilot, in the browser', () => {
-  let api: ApiProcess;
-  let worker: PlatformProcess;
-  let browser: Browser;
+  const platform = useWebPlatform();
   let anna: SignedIn;
   let lukas: SignedIn;
   let eva: SignedIn;
@@ -32,19 +28,16 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
 
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
   async function ok<T>(who: SignedIn, method: string, path: string, json?: unknown): Promise<T> {
-    const response = await as(who, api.url, `/api/v1${path}`, { method, json });
+    const response = await as(who, platform.api.url, `/api/v1${path}`, { method, json });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   }
 
   beforeAll(async () => {
-    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
-    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
-    browser = await launchChromium();
     [anna, lukas, eva] = await Promise.all(
       ['officer@musterstadt.test', 'officer@beispielheim.test', 'officer@demoing.test'].map((email) =>
-        signIn(api.url, email),
+        signIn(platform.api.url, email),
       ),
     );
     // A consortium of two towns with pooled needs in two CPV groups (the consortia journeys cover this in the UI).
@@ -78,11 +71,6 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     await ok(anna, 'POST', `/consortia/${consortiumId}/lots/suggest`, {});
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.stop(), worker?.stop()]);
-  });
-
   const current = (page: Page) => page.getByTestId('stage-bar').locator('[aria-current="step"]');
   async function moveTo(page: Page, stage: string, label: string): Promise<void> {
     await page.getByTestId(`next-${stage}`).getByRole('button').click();
@@ -94,10 +82,10 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
   }
 
   it('runs the procedure lot by lot and follows the solution into another region', async () => {
-    const { page } = await signedInPage(browser, api.url, 'officer@musterstadt.test');
+    const { page } = await signedInPage(platform.browser, platform.api.url, 'officer@musterstadt.test');
 
     // From the pooled demand: the two lots with their needs become the tender's lots.
-    await page.goto(`${api.url}/consortia/${consortiumId}/tenders`);
+    await page.goto(`${platform.api.url}/consortia/${consortiumId}/tenders`);
     await page.getByTestId('tender-new-title').fill('E-vans and depot lighting for two towns');
     await page.getByTestId('tender-create').click();
     await page.waitForURL(/\/tenders\/[0-9a-f-]{36}$/);
@@ -128,7 +116,7 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
 
     // The specification version both towns approved, section by section, and the signed agreement
     // (covered in the UI by the co-editing and consortia journeys).
-    const spec = await createSpecification(api.url, anna, consortiumId, 'Journey specification');
+    const spec = await createSpecification(platform.api.url, anna, consortiumId, 'Journey specification');
     await ok<SpecificationVersionView>(anna, 'POST', `/specifications/${spec.id}/versions`, {
       label: 'For publication',
     });

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, signedInPage } from '../support/browser';
+import type { TenderView } from '@consortio/shared/contracts';
+import { signedInPage } from '../support/browser';
+import { useWebPlatform } from '../support/web-platform';
 import { demoConsortiumId } from '../support/collab';
-import { type ApiProcess, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
-import { platformEnv } from '../support/platform-env';
-import { signIn } from '../support/sessions';
+import { as, signIn } from '../support/sessions';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -14,29 +12,30 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
  * are typed, a milestone that is overdue, and the roadmap of the next calendar year.
  */
 describe('a tender in the browser', () => {
-  let api: ApiProcess;
-  let worker: PlatformProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    api = await startApi(platformEnv({ WEB_DIST_DIR: join(ROOT, 'dist/apps/web/browser') }));
-    worker = startWorker(platformEnv({ PUBLIC_URL: api.url }));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.stop(), worker?.stop()]);
-  });
+  const platform = useWebPlatform();
 
   it('shows the stages and their guards, previews the weights, flags delays and plans the year', async () => {
-    const consortiumId = await demoConsortiumId(api.url, await signIn(api.url, 'officer@musterstadt.test'));
-    const { page } = await signedInPage(browser, api.url, 'officer@musterstadt.test');
-    await page.goto(`${api.url}/consortia/${consortiumId}/tenders`);
-    await page
-      .getByTestId('tenders')
-      .getByRole('link', { name: /Electric utility vehicles/ })
-      .click();
+    const anna = await signIn(platform.api.url, 'officer@musterstadt.test');
+    const consortiumId = await demoConsortiumId(platform.api.url, anna);
+    // A tender of its own (the demo tender stays as other files expect it), with the demo's weights.
+    const call = (method: string, path: string, json: unknown) =>
+      as(anna, platform.api.url, `/api/v1${path}`, { method, json }).then((response) => response.json());
+    const tender = (await call('POST', `/consortia/${consortiumId}/tenders`, {
+      title: 'Depot chargers for the e-vans',
+      procedureType: 'open',
+    })) as TenderView;
+    await call('PATCH', `/tenders/${tender.id}`, {
+      criteria: [
+        { kind: 'life-cycle-cost', name: 'Total cost of ownership over eight years', weight: 40 },
+        { kind: 'quality', name: 'Charging power and uptime', weight: 30 },
+        { kind: 'sustainability', name: 'Green electricity', weight: 20 },
+        { kind: 'innovation', name: 'Smart charging', weight: 10 },
+      ],
+    });
+    await call('POST', `/tenders/${tender.id}/transitions`, { to: 'market-consultation' });
+    const { page } = await signedInPage(platform.browser, platform.api.url, 'officer@musterstadt.test');
+    await page.goto(`${platform.api.url}/consortia/${consortiumId}/tenders`);
+    await page.getByTestId('tenders').getByRole('link', { name: 'Depot chargers for the e-vans' }).click();
     await page.getByTestId('tender-title').waitFor();
 
     // Where it stands: the current stage is marked as the current step.

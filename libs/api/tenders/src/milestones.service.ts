@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Milestone, TenderMilestoneUpdateInput, TenderMilestoneView } from '@consortio/shared/contracts';
-import { AuditService, actorOf } from '@consortio/api/platform/audit';
+import { AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { fieldError } from './field-error';
 import { type TenderCaller, TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { MILESTONE_COLUMNS, type MilestoneRow, TenderReader, toMilestone } from './tender-reader';
+import { auditTenderChange } from './tender-audit';
 
 const MAX_MILESTONES = 100;
 
@@ -45,7 +46,9 @@ export class MilestonesService {
          RETURNING ${MILESTONE_COLUMNS}`,
         [tenderId, input.name.trim(), input.plannedOn, actualOn],
       );
-      await this.record(manager, principal, caller, 'tender.milestone-created', { milestone: toMilestone(row) });
+      await auditTenderChange(this.audit, manager, caller, 'tender.milestone-created', {
+        after: { milestone: toMilestone(row) },
+      });
       return { caller, row };
     });
     this.events.changed(caller.consortiumId, tenderId, 'milestones', caller.stage);
@@ -78,7 +81,9 @@ export class MilestonesService {
       )) as [MilestoneRow[], number];
       const [row] = result[0];
       if (!row) throw new NotFoundException(`There is no milestone ${milestoneId} in this tender.`);
-      await this.record(manager, principal, caller, 'tender.milestone-updated', { milestone: toMilestone(row) });
+      await auditTenderChange(this.audit, manager, caller, 'tender.milestone-updated', {
+        after: { milestone: toMilestone(row) },
+      });
       return { caller, row };
     });
     this.events.changed(caller.consortiumId, tenderId, 'milestones', caller.stage);
@@ -93,7 +98,7 @@ export class MilestonesService {
         [milestoneId, tenderId],
       );
       if (deleted === 0) throw new NotFoundException(`There is no milestone ${milestoneId} in this tender.`);
-      await this.record(manager, principal, caller, 'tender.milestone-deleted', { milestoneId });
+      await auditTenderChange(this.audit, manager, caller, 'tender.milestone-deleted', { after: { milestoneId } });
       return caller;
     });
     this.events.changed(caller.consortiumId, tenderId, 'milestones', caller.stage);
@@ -112,21 +117,5 @@ export class MilestonesService {
       actualOn,
     ]);
     if (ahead) throw fieldError('actualOn', `${actualOn} is still ahead; enter the day the milestone was reached`);
-  }
-
-  private async record(
-    manager: EntityManager,
-    principal: Principal,
-    caller: TenderCaller,
-    action: string,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(manager, actorOf(principal), {
-      action,
-      entityType: 'tender',
-      entityId: caller.tenderId,
-      organisationId: caller.organisationId,
-      summary: { after },
-    });
   }
 }

@@ -9,13 +9,14 @@ import type {
   TenderSiteInput,
   TenderSiteView,
 } from '@consortio/shared/contracts';
-import { AuditService, actorOf } from '@consortio/api/platform/audit';
+import { AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { fieldError } from './field-error';
 import { type TenderCaller, TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { toPerson } from './tender-reader';
 import { assertTracked } from './scale-up';
+import { auditTenderChange } from './tender-audit';
 
 const MAX_SITES = 500;
 
@@ -118,7 +119,7 @@ export class ScaleUpService {
         `SELECT ${SITE_COLUMNS} FROM tender_sites s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1`,
         [id],
       );
-      await this.record(manager, principal, caller, 'tender.site-added', { after: { ...toSite(site) } });
+      await auditTenderChange(this.audit, manager, caller, 'tender.site-added', { after: { ...toSite(site) } });
       return { caller, site: toSite(site) };
     });
     this.events.changed(caller.consortiumId, tenderId, 'scale-up', caller.stage);
@@ -133,7 +134,7 @@ export class ScaleUpService {
         [siteId, tenderId],
       );
       if (deleted === 0) throw new NotFoundException(`There is no site ${siteId} in this tender.`);
-      await this.record(manager, principal, caller, 'tender.site-removed', { before: { siteId } });
+      await auditTenderChange(this.audit, manager, caller, 'tender.site-removed', { before: { siteId } });
       return caller;
     });
     this.events.changed(caller.consortiumId, tenderId, 'scale-up', caller.stage);
@@ -162,7 +163,7 @@ export class ScaleUpService {
            recorded_by = EXCLUDED.recorded_by, organisation_id = EXCLUDED.organisation_id, recorded_at = now()`,
         [tenderId, input.summary.trim(), input.outcome, principal.userId, caller.organisationId],
       );
-      await this.record(manager, principal, caller, 'tender.pilot-evaluated', {
+      await auditTenderChange(this.audit, manager, caller, 'tender.pilot-evaluated', {
         after: { summary: input.summary.trim(), outcome: input.outcome },
       });
       return caller;
@@ -206,21 +207,5 @@ export class ScaleUpService {
     const caller = await this.access.require(manager, principal, tenderId, 'write', { lock: true });
     assertTracked(caller.stage);
     return caller;
-  }
-
-  private async record(
-    manager: EntityManager,
-    principal: Principal,
-    caller: TenderCaller,
-    action: string,
-    summary: { before?: Record<string, unknown>; after?: Record<string, unknown> },
-  ): Promise<void> {
-    await this.audit.record(manager, actorOf(principal), {
-      action,
-      entityType: 'tender',
-      entityId: caller.tenderId,
-      organisationId: caller.organisationId,
-      summary,
-    });
   }
 }

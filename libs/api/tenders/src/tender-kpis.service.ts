@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { KpiValueView, TenderKpiInput, TenderKpiUpdateInput, TenderKpiView } from '@consortio/shared/contracts';
-import { AuditService, actorOf } from '@consortio/api/platform/audit';
+import { AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { fieldError } from './field-error';
 import { kpiPeriod, periodExample } from './kpi-period';
@@ -9,6 +9,7 @@ import { type TenderCaller, TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { toPerson } from './tender-reader';
 import { assertTracked } from './scale-up';
+import { auditTenderChange } from './tender-audit';
 
 const MAX_KPIS = 50;
 
@@ -97,7 +98,7 @@ export class TenderKpisService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [tenderId, kpi.name, kpi.unit, kpi.baseline, kpi.target, principal.userId],
       );
-      await this.record(manager, principal, caller, 'tender.kpi-created', { kpiId: id, ...kpi });
+      await auditTenderChange(this.audit, manager, caller, 'tender.kpi-created', { after: { kpiId: id, ...kpi } });
       return { caller, id };
     });
     this.events.changed(caller.consortiumId, tenderId, 'scale-up', caller.stage);
@@ -128,7 +129,7 @@ export class TenderKpisService {
           WHERE id = $1`,
         [kpiId, after['name'] ?? null, after['unit'] ?? null, after['baseline'] ?? null, after['target'] ?? null],
       );
-      await this.record(manager, principal, caller, 'tender.kpi-updated', { kpiId, ...after });
+      await auditTenderChange(this.audit, manager, caller, 'tender.kpi-updated', { after: { kpiId, ...after } });
       return caller;
     });
     if (caller) this.events.changed(caller.consortiumId, tenderId, 'scale-up', caller.stage);
@@ -173,7 +174,9 @@ export class TenderKpisService {
         `${VALUE_SELECT} WHERE v.kpi_id = $1 AND v.period = $2 AND v.organisation_id = $3`,
         [kpiId, period, caller.organisationId],
       );
-      await this.record(manager, principal, caller, 'tender.kpi-value-entered', { kpiId, period, value });
+      await auditTenderChange(this.audit, manager, caller, 'tender.kpi-value-entered', {
+        after: { kpiId, period, value },
+      });
       return { caller, row };
     });
     this.events.changed(caller.consortiumId, tenderId, 'scale-up', caller.stage);
@@ -219,21 +222,5 @@ export class TenderKpisService {
     const caller = await this.access.require(manager, principal, tenderId, 'write', { lock: true });
     assertTracked(caller.stage);
     return caller;
-  }
-
-  private async record(
-    manager: EntityManager,
-    principal: Principal,
-    caller: TenderCaller,
-    action: string,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(manager, actorOf(principal), {
-      action,
-      entityType: 'tender',
-      entityId: caller.tenderId,
-      organisationId: caller.organisationId,
-      summary: { after },
-    });
   }
 }

@@ -2,13 +2,14 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FieldError, TenderLotInput, TenderLotUpdateInput, TenderLotView } from '@consortio/shared/contracts';
 import { noticeChangeRefusal } from '@consortio/shared/domain';
-import { AuditService, actorOf } from '@consortio/api/platform/audit';
+import { AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { RequestValidationException } from '@consortio/api/platform/http';
 import { type TenderCaller, TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { euros, TenderReader, toLot } from './tender-reader';
 import { TendersService } from './tenders.service';
+import { auditTenderChange } from './tender-audit';
 
 /** A tender has at most this many lots; a contract notice with more would be unreadable. */
 const MAX_LOTS = 100;
@@ -53,12 +54,14 @@ export class TenderLotsService {
         ],
       );
       await this.setMembers(manager, id, members);
-      await this.record(manager, principal, caller, 'tender.lot-created', {
-        lotId: id,
-        title: input.title.trim(),
-        cpvCodes: input.cpvCodes,
-        value: euros(input.value),
-        members,
+      await auditTenderChange(this.audit, manager, caller, 'tender.lot-created', {
+        after: {
+          lotId: id,
+          title: input.title.trim(),
+          cpvCodes: input.cpvCodes,
+          value: euros(input.value),
+          members,
+        },
       });
       return { caller, lotId: id };
     });
@@ -101,7 +104,7 @@ export class TenderLotsService {
       }
       if (Object.keys(after).length === 0) return null;
       await manager.query('UPDATE tenders SET updated_at = now() WHERE id = $1', [tenderId]);
-      await this.record(manager, principal, caller, 'tender.lot-updated', { lotId, ...after });
+      await auditTenderChange(this.audit, manager, caller, 'tender.lot-updated', { after: { lotId, ...after } });
       return caller;
     });
     if (caller) this.events.changed(caller.consortiumId, tenderId, 'lots', caller.stage);
@@ -118,7 +121,7 @@ export class TenderLotsService {
       );
       if (deleted === 0) throw new NotFoundException(`There is no lot ${lotId} in this tender.`);
       await manager.query('UPDATE tenders SET updated_at = now() WHERE id = $1', [tenderId]);
-      await this.record(manager, principal, caller, 'tender.lot-deleted', { lotId });
+      await auditTenderChange(this.audit, manager, caller, 'tender.lot-deleted', { after: { lotId } });
       return caller;
     });
     this.events.changed(caller.consortiumId, tenderId, 'lots', caller.stage);
@@ -176,21 +179,5 @@ export class TenderLotsService {
       lotId,
       members,
     ]);
-  }
-
-  private async record(
-    manager: EntityManager,
-    principal: Principal,
-    caller: TenderCaller,
-    action: string,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(manager, actorOf(principal), {
-      action,
-      entityType: 'tender',
-      entityId: caller.tenderId,
-      organisationId: caller.organisationId,
-      summary: { after },
-    });
   }
 }
