@@ -185,6 +185,17 @@ describe('open calls', () => {
       const observed = await ok<Page<OpenCallView>>(sophie, 'GET', `/tenders/${tenderId}/open-calls`);
       expect(observed.items.map((item) => item.id)).toContain(call.id);
       expect((await send(eva, 'GET', `/tenders/${tenderId}/open-calls`)).status).toBe(403);
+      // One call as the consortium sees it (the management page), drafts included.
+      for (const who of [lukas, sophie])
+        expect(await ok<OpenCallView>(who, 'GET', `/open-calls/${call.id}/consortium-view`)).toMatchObject({
+          id: call.id,
+          tenderId,
+          consortiumId,
+          status: 'draft',
+        });
+      expect((await send(eva, 'GET', `/open-calls/${call.id}/consortium-view`)).status).toBe(404);
+      expect((await send(nora, 'GET', `/open-calls/${call.id}/consortium-view`)).status).toBe(404);
+      expect((await send(null, 'GET', `/open-calls/${call.id}/consortium-view`)).status).toBe(401);
     });
 
     it('never shows a draft to suppliers or the public, nor the consortium’s internal needs', async () => {

@@ -79,6 +79,19 @@ export class OpenCallsController {
     return this.calls.getPublished(callId);
   }
 
+  @Get(':callId/consortium-view')
+  @Policy(anyActing)
+  @ApiOperation({
+    summary:
+      'One call as its consortium sees it, drafts included, with counts of sign-ups, questions and responses (lead, members and observers)',
+  })
+  getForConsortium(
+    @CurrentPrincipal() principal: Principal,
+    @Param('callId', uuid) callId: string,
+  ): Promise<OpenCallView> {
+    return this.calls.getForConsortium(principal, callId);
+  }
+
   @Patch(':callId')
   @Policy(writingForOrganisation)
   @ApiOperation({

@@ -117,6 +117,12 @@ export class OpenCallsService {
     return { items: rows.map(toView), page, pageSize, total };
   }
 
+  /** One call for its consortium, drafts included (what the management page reads); 403 to anyone else, 404 for their drafts. */
+  async getForConsortium(principal: Principal, callId: string): Promise<OpenCallView> {
+    await this.access.consortiumCall(this.dataSource.manager, principal, callId, 'read');
+    return this.reader.view(this.dataSource.manager, callId);
+  }
+
   async update(principal: Principal, callId: string, input: OpenCallUpdateInput): Promise<OpenCallView> {
     const fields = FIELDS.filter((field) => input[field] !== undefined);
     const changed = await this.dataSource.transaction(async (manager) => {

@@ -1,0 +1,1 @@
+module.exports = require('../../../../jest.angular.preset.cjs')('web-open-calls-data-access', __dirname);

@@ -1,0 +1,2 @@
+export * from './lib/open-calls.routes';
+export * from './lib/tender-open-calls';
