@@ -1,14 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AwardInput, AwardView, BidderEvaluation, TenderSavingsView } from '@consortio/shared/contracts';
-import { centsFromDecimal, lotAwardRefusal } from '@consortio/shared/domain';
+import { lotAwardRefusal } from '@consortio/shared/domain';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { fieldError } from './field-error';
 import { TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
-import { lotSavings } from './lot-savings';
 import { AWARD_JSON, euros, TenderReader, toAward } from './tender-reader';
+import { readTenderSavings } from './tender-savings-reader';
 
 /**
  * The award of each lot to one of the bidders in its evaluation record (`lotAwardRefusal`), and
@@ -119,29 +119,6 @@ export class LotAwardsService {
   async savings(principal: Principal, tenderId: string): Promise<TenderSavingsView> {
     const manager = this.dataSource.manager;
     await this.access.require(manager, principal, tenderId, 'read');
-    const rows = await manager.query<
-      { id: string; number: number; title: string; value: string; needs_cents: string | null; awarded: string | null }[]
-    >(
-      `SELECT l.id, l.number, l.title, l.value::text AS value, a.value::text AS awarded,
-              (SELECT sum(n.budget_cents)::text FROM tender_lot_needs n
-                 JOIN tender_lot_members m ON m.lot_id = n.lot_id AND m.organisation_id = n.organisation_id
-                WHERE n.lot_id = l.id) AS needs_cents
-         FROM tender_lots l
-         LEFT JOIN tender_lot_awards a ON a.lot_id = l.id
-        WHERE l.tender_id = $1
-        ORDER BY l.number`,
-      [tenderId],
-    );
-    return lotSavings(
-      tenderId,
-      rows.map((row) => ({
-        lotId: row.id,
-        number: row.number,
-        title: row.title,
-        needsCents: row.needs_cents === null ? null : Number(row.needs_cents),
-        valueCents: centsFromDecimal(row.value) ?? 0,
-        awardedCents: row.awarded === null ? null : (centsFromDecimal(row.awarded) ?? 0),
-      })),
-    );
+    return readTenderSavings(manager, tenderId);
   }
 }

@@ -45,5 +45,6 @@ import { TendersService } from './tenders.service';
     TenderKpisService,
     ReplicationsService,
   ],
+  exports: [TenderAccess],
 })
 export class TendersModule {}

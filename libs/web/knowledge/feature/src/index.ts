@@ -1,0 +1,2 @@
+export * from './lib/knowledge.routes';
+export * from './lib/publish-good-practice';
