@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsv } from './csv';
+import { csvRecord, CsvSyntaxError, parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads a header and rows with their line numbers', () => {
@@ -30,5 +30,22 @@ describe('parseCsv', () => {
   it('names the line of a broken quote', () => {
     expect(() => parseCsv('a\n"open')).toThrow(new CsvSyntaxError(2, 'a quoted field is not closed'));
     expect(() => parseCsv('a\nx"y"')).toThrow(CsvSyntaxError);
+  });
+});
+
+describe('csvRecord', () => {
+  it('quotes only what needs it and ends the record with CRLF', () => {
+    expect(csvRecord(['plain', 12.5, null, 'a,b', 'say "hi"', 'two\nlines'])).toBe(
+      'plain,12.5,,"a,b","say ""hi""","two\nlines"\r\n',
+    );
+  });
+
+  it('writes what parseCsv reads back unchanged', () => {
+    const rows = [
+      ['Gemeinde Süd; Nord', '=1+1', ''],
+      ['"quoted"', 'x\r\ny', ' padded '],
+    ];
+    const text = csvRecord(['a', 'b', 'c']) + rows.map((row) => csvRecord(row)).join('');
+    expect(parseCsv(text).rows.map((row) => row.cells)).toEqual(rows);
   });
 });

@@ -74,3 +74,16 @@ export function parseCsv(text: string): CsvTable {
   const [head, ...rows] = records;
   return { header: (head?.cells ?? []).map((name) => name.trim()), rows };
 }
+
+/**
+ * Writes one CSV record as RFC 4180 describes it, ending in CRLF: a field with a separator, a
+ * quote, or a line break is quoted with its quotes doubled, so `parseCsv` reads it back as it was.
+ */
+export function csvRecord(cells: readonly (string | number | null)[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(cell: string | number | null): string {
+  const text = cell === null ? '' : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

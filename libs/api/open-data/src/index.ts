@@ -1,0 +1,6 @@
+import { CreateOcdsExports1765000000000 } from './migrations/1765000000000-create-ocds-exports';
+
+export { OpenDataModule, OpenDataJobsModule } from './open-data.module';
+export { OpenDataConfig } from './open-data.config';
+
+export const openDataMigrations = [CreateOcdsExports1765000000000];
