@@ -14,7 +14,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 /**
  * The tender journey in Chromium: from a consortium's pooled demand to a published tender with
- * two lots, evaluation and award per lot, a contract, a pilot with a KPI, and a replication by a
+ * two lots, an open call with a supplier's question answered to all, evaluation and award per lot, a contract, a pilot with a KPI, and a replication by a
  * consortium in another region that shows in the lineage. What other journeys and black-box
  * tests cover through the UI (needs, agreement signatures, section approvals, replicating) is
  * set up through the api here, and each such step says so.
@@ -133,6 +133,38 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     await page.getByTestId('version-approval').getByText('Approved by every participant').waitFor();
     await moveTo(page, 'approval', 'Approval');
     await moveTo(page, 'published', 'Published');
+
+    // An open call for the published tender: a supplier asks, the towns answer to every supplier,
+    // and another supplier reads the answer without learning who asked.
+    await page.getByTestId('open-call-new').click();
+    await page.getByTestId('open-call-title').fill('Call for tenders: e-vans and depot lighting');
+    await page.getByTestId('open-call-summary').fill('Two lots: electric vans, and LED lighting for the depot.');
+    await page.getByTestId('open-call-create-submit').click();
+    const callRow = page.getByTestId('tender-open-call').first();
+    await callRow.getByTestId('publish-call').click();
+    await callRow.getByTestId('publish-call').waitFor({ state: 'detached' });
+    const callId = (await callRow.getAttribute('data-call')) ?? '';
+    const question = 'May the vans be delivered in two batches?';
+    const nora = (await signedInPage(platform.browser, platform.api.url, 'sales@smartgrid.test')).page;
+    await nora.goto(`${platform.api.url}/open-calls/${callId}`);
+    await nora.getByTestId('register-call').click();
+    await nora.getByTestId('question-text').fill(question);
+    await nora.getByTestId('question-submit').click();
+    await nora.getByTestId('question-sent').waitFor();
+    const lead = (await signedInPage(platform.browser, platform.api.url, 'officer@musterstadt.test')).page;
+    await lead.goto(`${platform.api.url}/open-calls/${callId}/manage`);
+    const asked = lead.getByTestId('manage-question').filter({ hasText: question });
+    await asked.getByTestId('answer-text').fill('Yes, in two batches at most eight weeks apart.');
+    await asked.getByTestId('answer-submit').click();
+    await asked.getByText('Published to every supplier').waitFor();
+    const jakob = (await signedInPage(platform.browser, platform.api.url, 'bids@alpen-efahrzeuge.test')).page;
+    await jakob.goto(`${platform.api.url}/open-calls/${callId}`);
+    await jakob
+      .getByTestId('published-answer')
+      .filter({ hasText: question })
+      .getByText('at most eight weeks apart')
+      .waitFor();
+    expect(await jakob.locator('body').textContent()).not.toContain('Smart Grid');
 
     // The time limit has passed: evaluation opens.
     const passed = new Date(Date.now() - 3_600_000);

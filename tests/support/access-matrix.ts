@@ -14,7 +14,9 @@ export type Access =
   /** Those who write specifications for their organisation: administrators, officers and legal reviewers. */
   | 'acting-writer'
   /** Administrators and procurement officers acting for a supplier: sign-ups, questions, responses to open calls. */
-  | 'acting-supplier';
+  | 'acting-supplier'
+  /** Anyone acting for an authority (a ministry or region observing a jurisdiction): bulk open data exports. */
+  | 'acting-authority';
 
 export const MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
@@ -156,8 +158,16 @@ export const MATRIX: Record<string, Access> = {
   'POST /tenders/:tenderId/pilot-evaluation': 'acting-writer',
   'POST /tenders/:tenderId/replications': 'acting-writer',
   'GET /tenders/:tenderId/lineage': 'acting',
+  // Good practice: a public library; a tender's consortium publishes, changes and (its lead) withdraws the case.
+  'GET /good-practice': 'public',
+  'GET /good-practice/:caseId': 'public',
+  'GET /tenders/:tenderId/good-practice': 'acting',
+  'POST /tenders/:tenderId/good-practice': 'acting-writer',
+  'PATCH /tenders/:tenderId/good-practice': 'acting-writer',
+  'DELETE /tenders/:tenderId/good-practice': 'acting-writer',
   // Open calls: public once published; the consortium drafts, publishes and answers; suppliers take part.
   'GET /tenders/:tenderId/open-calls': 'acting',
+  'GET /open-calls/:callId/consortium-view': 'acting',
   'POST /tenders/:tenderId/open-calls': 'acting-writer',
   'GET /open-calls': 'public',
   'GET /open-calls/:callId': 'public',
@@ -172,6 +182,14 @@ export const MATRIX: Record<string, Access> = {
   'GET /open-calls/:callId/responses': 'acting',
   'GET /open-calls/:callId/responses/mine': 'acting-supplier',
   'GET /open-calls/:callId/responses/:responseId/attachments/:attachmentId': 'acting',
+  // Open data (OCDS): published tenders for anyone; bulk exports for observers of a jurisdiction.
+  'GET /ocds/tenders': 'public',
+  'GET /ocds/tenders/:tenderId/releases': 'public',
+  'GET /ocds/tenders/:tenderId/record': 'public',
+  'GET /ocds/publication-policy': 'public',
+  'POST /ocds/exports': 'acting-authority',
+  'GET /ocds/exports/:exportId': 'acting-authority',
+  'GET /ocds/exports/:exportId/file': 'acting-authority',
   // The /collab handshake refuses anyone without a valid token; each event then checks the document.
   '/collab join': 'public',
   '/collab sync': 'public',
@@ -208,6 +226,7 @@ export const ALLOWED: Record<Access, Caller[]> = {
   'acting-officer': ['officer', 'orgAdmin', 'otherMunicipality', 'supplier'],
   'acting-writer': ['officer', 'legalReviewer', 'orgAdmin', 'otherMunicipality', 'supplier'],
   'acting-supplier': ['supplier'],
+  'acting-authority': ['ministry'],
 };
 
 /** The demo account that plays each caller: every role of the owning organisation (Musterstadt) and outsiders. */

@@ -3,6 +3,8 @@ import { consortiaRoutes } from '@consortio/web/consortia/feature';
 import { identityRoutes } from '@consortio/web/identity/feature';
 import { specificationsRoutes } from '@consortio/web/specifications/feature';
 import { tendersRoutes } from '@consortio/web/tenders/feature';
+import { openCallsRoutes } from '@consortio/web/open-calls/feature';
+import { knowledgeRoutes } from '@consortio/web/knowledge/feature';
 import { notificationsRoutes } from '@consortio/web/notifications/feature';
 
 export const appRoutes: Route[] = [
@@ -15,6 +17,8 @@ export const appRoutes: Route[] = [
   ...consortiaRoutes,
   ...specificationsRoutes,
   ...tendersRoutes,
+  ...openCallsRoutes,
+  ...knowledgeRoutes,
   ...notificationsRoutes,
   {
     path: '**',

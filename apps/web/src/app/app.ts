@@ -4,6 +4,8 @@ import { SessionService } from '@consortio/web/identity/data-access';
 import { consortiaNavItems } from '@consortio/web/consortia/feature';
 import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
 import { tendersNavItems } from '@consortio/web/tenders/feature';
+import { openCallsNavItems } from '@consortio/web/open-calls/feature';
+import { knowledgeNavItems } from '@consortio/web/knowledge/feature';
 import { NotificationBell } from '@consortio/web/notifications/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
@@ -20,6 +22,8 @@ export class App {
     { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
     ...consortiaNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
     ...tendersNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
+    ...openCallsNavItems(),
+    ...knowledgeNavItems(),
     ...identityNavItems({
       signedIn: this.session.isSignedIn(),
       platformAdmin: this.session.isPlatformAdmin(),

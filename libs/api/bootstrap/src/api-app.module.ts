@@ -13,8 +13,10 @@ import { ConsortiaModule } from '@consortio/api/consortia';
 import { SpecificationsModule } from '@consortio/api/specifications';
 import { SystemModule } from '@consortio/api/system';
 import { TendersModule } from '@consortio/api/tenders';
+import { KnowledgeModule } from '@consortio/api/knowledge';
 import { OpenCallsModule } from '@consortio/api/open-calls';
 import { NotificationsModule } from '@consortio/api/notifications';
+import { OpenDataModule } from '@consortio/api/open-data';
 import { MIGRATIONS } from './manifest';
 
 /** The api process: HTTP and socket.io over every domain. */
@@ -34,8 +36,10 @@ import { MIGRATIONS } from './manifest';
     ConsortiaModule,
     SpecificationsModule,
     TendersModule,
+    KnowledgeModule,
     OpenCallsModule,
     NotificationsModule,
+    OpenDataModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

@@ -12,8 +12,10 @@ import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia
 import { specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 import { tendersDemoSeed, tendersMigrations } from '@consortio/api/tenders';
+import { knowledgeDemoSeed, knowledgeMigrations } from '@consortio/api/knowledge';
 import { openCallsMigrations } from '@consortio/api/open-calls';
 import { notificationsMigrations } from '@consortio/api/notifications';
+import { OpenDataConfig, openDataMigrations } from '@consortio/api/open-data';
 
 /**
  * What every domain contributes to a deployment, in one list each: the api, the worker and the
@@ -30,8 +32,10 @@ export const MIGRATIONS = [
   ...consortiaMigrations,
   ...specificationsMigrations,
   ...tendersMigrations,
+  ...knowledgeMigrations,
   ...openCallsMigrations,
   ...notificationsMigrations,
+  ...openDataMigrations,
 ];
 
 export const DEMO_SEEDS: DemoSeed[] = [
@@ -41,8 +45,17 @@ export const DEMO_SEEDS: DemoSeed[] = [
   consortiaDemoSeed,
   specificationsDemoSeed,
   tendersDemoSeed,
+  knowledgeDemoSeed,
 ];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
-export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig];
-export const WORKER_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, QueueConfig, MailConfig];
+export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig, OpenDataConfig];
+export const WORKER_CONFIG = [
+  LogConfig,
+  HttpConfig,
+  DatabaseConfig,
+  RedisConfig,
+  QueueConfig,
+  MailConfig,
+  OpenDataConfig,
+];

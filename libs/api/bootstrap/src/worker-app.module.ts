@@ -11,6 +11,7 @@ import { ConsortiaJobsModule } from '@consortio/api/consortia';
 import { SpecificationsJobsModule } from '@consortio/api/specifications';
 import { OpenCallsJobsModule } from '@consortio/api/open-calls';
 import { NotificationsJobsModule } from '@consortio/api/notifications';
+import { OpenDataJobsModule } from '@consortio/api/open-data';
 import { AuditModule } from '@consortio/api/platform/audit';
 import { MIGRATIONS } from './manifest';
 
@@ -30,6 +31,7 @@ import { MIGRATIONS } from './manifest';
     SpecificationsJobsModule,
     OpenCallsJobsModule,
     NotificationsJobsModule,
+    OpenDataJobsModule,
   ],
 })
 export class WorkerAppModule {}

@@ -315,8 +315,9 @@ export class DocumentStore implements OnApplicationShutdown {
             for (const entry of entries) Y.applyUpdate(loaded.doc, entry.update);
             for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
             loaded.sinceSnapshot += ids.length;
+            // Not awaited: the next batch of keystrokes need not wait for the outbox row.
             if (ids.length > 0 && loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES)
-              await this.requestCompaction(loaded, highest(ids));
+              void this.requestCompaction(loaded, highest(ids));
           }
         }
       }
@@ -351,6 +352,8 @@ export class DocumentStore implements OnApplicationShutdown {
 
   /** The job id names the log row that tipped the count: once per cause, never the same for a later one. */
   private async requestCompaction(loaded: LoadedDocument, lastId: number): Promise<void> {
+    const counted = loaded.sinceSnapshot;
+    loaded.sinceSnapshot = 0;
     try {
       await this.dataSource.transaction((manager) =>
         this.outbox.enqueue(
@@ -360,8 +363,9 @@ export class DocumentStore implements OnApplicationShutdown {
           { jobId: `specifications.compact.${loaded.id}.${lastId}` },
         ),
       );
-      loaded.sinceSnapshot = 0;
     } catch (error) {
+      // Asked again once as many rows more have come.
+      loaded.sinceSnapshot += counted;
       this.logger.warn(`Could not request compaction of ${loaded.id}: ${(error as Error).message}`);
     }
   }

@@ -4,6 +4,7 @@ import type { ProbeView } from './system';
 import type { TenderChangeEvent } from './tenders';
 import type { OpenCallChangeEvent } from './open-calls';
 import type { NotificationEvent } from './notifications';
+import type { OcdsExportView } from './open-data';
 
 /** socket.io namespace for live application events (notifications, status changes). */
 export const EVENTS_NAMESPACE = '/events';
@@ -54,6 +55,8 @@ export interface ServerToClientEvents {
   'tender.changed': (change: TenderChangeEvent) => void;
   /** An open call of the consortium was created, changed, published or closed, or a supplier acted on it. */
   'open-call.changed': (change: OpenCallChangeEvent) => void;
+  /** A bulk OCDS export this person asked for made progress, finished or failed (on `person.<user id>`). */
+  'ocds.export': (exportView: OcdsExportView) => void;
   /** Something for this person (on `person.<user id>`), with their unread count. */
   notification: (event: NotificationEvent) => void;
 }

@@ -10,6 +10,8 @@ export * from './consortia';
 export * from './collab';
 export * from './specifications';
 export * from './tenders';
+export * from './good-practice';
 export * from './open-calls';
+export * from './open-data';
 export * from './notifications';
 export * from './socket-parser';

@@ -25,11 +25,21 @@ export interface JobPayloads {
   'notifications.digest': Record<string, never>;
   /** The daily reminders: milestones and votes ahead (a BullMQ job scheduler). */
   'notifications.remind': Record<string, never>;
+  /** Writes a bulk OCDS export of a jurisdiction into its export row's large object, reporting progress. */
+  'open-data.export': { exportId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'mail', 'consortia', 'specifications', 'open-calls', 'notifications'] as const;
+export const QUEUE_NAMES = [
+  'system',
+  'mail',
+  'consortia',
+  'specifications',
+  'open-calls',
+  'notifications',
+  'open-data',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE = {
@@ -45,6 +55,7 @@ export const JOB_QUEUE = {
   'notifications.deliver': 'notifications',
   'notifications.digest': 'notifications',
   'notifications.remind': 'notifications',
+  'open-data.export': 'open-data',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {

@@ -1,6 +1,8 @@
 import { consortiaDe } from './dictionary.consortia.de';
 import { specificationsDe } from './dictionary.specifications.de';
 import { tendersDe } from './dictionary.tenders.de';
+import { knowledgeDe } from './dictionary.knowledge.de';
+import { openCallsDe } from './dictionary.open-calls.de';
 import type { Dictionary } from './dictionary';
 
 export const de: Dictionary = {
@@ -403,4 +405,6 @@ export const de: Dictionary = {
   ...consortiaDe,
   ...specificationsDe,
   ...tendersDe,
+  ...knowledgeDe,
+  ...openCallsDe,
 };

@@ -1,6 +1,8 @@
 import { consortiaEn } from './dictionary.consortia.en';
 import { specificationsEn } from './dictionary.specifications.en';
 import { tendersEn } from './dictionary.tenders.en';
+import { knowledgeEn } from './dictionary.knowledge.en';
+import { openCallsEn } from './dictionary.open-calls.en';
 
 /**
  * English is the reference language: its keys define `TranslationKey`, and every other
@@ -401,4 +403,6 @@ export const en = {
   ...consortiaEn,
   ...specificationsEn,
   ...tendersEn,
+  ...knowledgeEn,
+  ...openCallsEn,
 } as const satisfies Record<string, string>;

@@ -279,11 +279,16 @@ export class LotEvaluation {
     awardedOn: new FormControl(new Date().toISOString().slice(0, 10), { nonNullable: true }),
   });
 
+  /** What calls for reading the record again; a new object for the same lot (the page reloaded) does not. */
+  private readonly lotState = computed(() => {
+    const lot = this.lot();
+    return `${this.tenderId()}:${lot.id}:${lot.evaluationRecorded}:${lot.award?.value ?? ''}`;
+  });
+
   constructor() {
     effect(() => {
-      const lot = this.lot();
-      const tenderId = this.tenderId();
-      untracked(() => void this.load(tenderId, lot));
+      this.lotState();
+      untracked(() => void this.load(this.tenderId(), this.lot()));
     });
   }
 
@@ -347,12 +352,15 @@ export class LotEvaluation {
       }
     }
     this.record.set(record);
+    // What someone is typing stays; a recorded evaluation is shown as recorded.
+    if (this.bidders.dirty && !record) return;
     this.bidders.clear();
     const rows = record?.bidders ?? [];
     if (rows.length === 0) {
       this.bidders.push(this.bidderForm());
       this.bidders.push(this.bidderForm());
     } else rows.forEach((row) => this.bidders.push(this.bidderForm(row)));
+    this.bidders.markAsPristine();
     if (record?.ranking[0] && !this.awardForm.controls.supplierName.value)
       this.awardForm.controls.supplierName.setValue(record.ranking[0].name);
   }

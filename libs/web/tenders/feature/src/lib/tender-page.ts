@@ -36,6 +36,8 @@ import {
 } from '@consortio/web/core';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
+import { TenderOpenCalls } from '@consortio/web/open-calls/feature';
+import { PublishGoodPractice } from '@consortio/web/knowledge/feature';
 import { LotEvaluation } from './lot-evaluation';
 import { milestoneState } from './milestone-state';
 import { ScaleUpPanel } from './scale-up-panel';
@@ -74,6 +76,8 @@ const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
     ScaleUpPanel,
     TenderSavings,
     TenderLineage,
+    TenderOpenCalls,
+    PublishGoodPractice,
   ],
   templateUrl: './tender-page.html',
   styleUrl: './tender-page.scss',
