@@ -104,13 +104,20 @@ describe('notifications', () => {
         socket.emit('subscribe', { channel: personChannel(lukas.user.id) }, done),
       );
       expect(ack).toEqual({ ok: true, channel: personChannel(lukas.user.id) });
-      const arrived = new Promise<NotificationEvent>((done) => socket.once('notification', done));
+      // Only this tender's: the worker may still be delivering what earlier files left in the outbox.
+      let tenderLink = '';
+      const arrived = new Promise<NotificationEvent>((done) =>
+        socket.on('notification', (event) => {
+          if (event.notification.link === tenderLink) done(event);
+        }),
+      );
 
       const created = await call<TenderView>(anna, 'POST', `/consortia/${consortiumId}/tenders`, {
         title: 'Smart street lighting 2028',
         procedureType: 'open',
       });
       expect(created.status).toBe(201);
+      tenderLink = `/tenders/${created.body.id}`;
       const moved = await call<TenderView>(anna, 'POST', `/tenders/${created.body.id}/transitions`, {
         to: 'market-consultation',
       });

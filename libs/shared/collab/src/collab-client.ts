@@ -88,6 +88,9 @@ export class CollabClient {
     this.socket = io(`${options.url.replace(/\/$/, '')}${COLLAB_NAMESPACE}`, {
       transports: options.transports,
       parser: SOCKET_PARSER,
+      // Its own connection, with the timeouts below: socket.io would otherwise share the page's
+      // connection to /events, made earlier with other options, and tie reconnection to it.
+      multiplex: false,
       reconnectionDelay: options.reconnectionDelayMs ?? 500,
       reconnectionDelayMax: 2_000,
       // A connection attempt that neither opens nor fails (a proxy that accepts and hangs up) is retried.
