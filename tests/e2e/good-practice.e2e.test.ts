@@ -68,7 +68,7 @@ describe('the good-practice library in the browser', () => {
     expect(await country.inputValue()).toBe('AT');
     await page.waitForURL(/[?&]country=AT/);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="case"] .meta')].every((meta) =>
+      Array.from(document.querySelectorAll('[data-testid="case"] .meta')).every((meta) =>
         meta.textContent?.includes('Austria'),
       ),
     );

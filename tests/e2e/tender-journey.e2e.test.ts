@@ -15,7 +15,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /**
  * The tender journey in Chromium: from a consortium's pooled demand to a published tender with
  * two lots, an open call with a supplier's question answered to all, evaluation and award per lot, a contract, a pilot with a KPI, and a replication by a
- * consortium in another region that shows in the lineage. What other journeys and black-box
+ * consortium in another region, found through the good-practice case, that shows in the lineage. What other journeys and black-box
  * tests cover through the UI (needs, agreement signatures, section approvals, replicating) is
  * set up through the api here, and each such step says so.
  */
@@ -230,14 +230,44 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     const kpiRow = page.getByTestId('kpi-table-Diesel saved').locator('tbody tr').filter({ hasText: lastMonth });
     await kpiRow.getByText('950').waitFor();
 
-    // A consortium in another region (Demoing, AT312) copies the tender (the replication itself
-    // is an api call here: the black-box tests cover its rules); the lineage shows it by region.
+    // The pilot's results, a city-wide site, then the region; the finished tender becomes a case.
+    await page.getByTestId('pilot-summary').fill('Diesel use down by a third on the pilot routes.');
+    await page.getByTestId('pilot-save').click();
+    await page.getByTestId('pilot-evaluation').getByText('Successful').waitFor();
+    await moveTo(page, 'city-rollout', 'City roll-out');
+    await page.getByTestId('site-name').fill('Whole fleet of Musterstadt');
+    await choose(page, 'site-organisation', 'Gemeinde Musterstadt');
+    await choose(page, 'site-stage', 'Whole city');
+    await page.getByTestId('site-live').fill(day(-1));
+    await page.getByTestId('site-add').click();
+    await page.getByTestId('sites').getByText('Whole fleet of Musterstadt').waitFor();
+    await moveTo(page, 'regional-scaleup', 'Regional scale-up');
+    await moveTo(page, 'closed', 'Closed');
+    await page.getByTestId('good-practice-title').fill('Two towns electrify their vans and depot');
+    await page.getByTestId('good-practice-summary').fill('Electric vans and LED depot lighting bought together.');
+    await page.getByTestId('good-practice-lessons').fill('Score innovation: the better vans won on quality.');
+    await page.getByTestId('good-practice-submit').click();
+    await page.getByTestId('good-practice-published').waitFor();
+
+    // A consortium in another region (Demoing, AT312; formed through the api, as the consortia
+    // journeys show in the UI) finds the case in the library and copies the tender.
     const theirs = await ok<ConsortiumView>(eva, 'POST', '/consortia', {
       name: 'Innviertel e-mobility',
       domain: 'mobility',
       listedPublicly: true,
     });
-    await ok(eva, 'POST', `/tenders/${tenderId}/replications`, { consortiumId: theirs.id });
+    const evaPage = (await signedInPage(platform.browser, platform.api.url, 'officer@demoing.test')).page;
+    await evaPage.goto(`${platform.api.url}/good-practice`);
+    await evaPage.getByTestId('library-q').fill('electrify');
+    await evaPage.getByTestId('library-submit').click();
+    await evaPage.getByRole('link', { name: 'Two towns electrify their vans and depot' }).click();
+    await evaPage.getByTestId('case-title').waitFor();
+    await choose(evaPage, 'copy-into', theirs.name);
+    await evaPage.getByTestId('copy-tender').click();
+    await evaPage.waitForURL(/\/tenders\/[0-9a-f-]{36}$/);
+    await evaPage.getByTestId('tender-title').getByText('E-vans and depot lighting for two towns').waitFor();
+
+    // The lineage, on the original, shows the copy and its region.
     await page.reload();
     const lineage = page.getByTestId('lineage');
     await lineage.getByText('Innviertel e-mobility', { exact: false }).waitFor();

@@ -157,6 +157,7 @@ export const MATRIX: Record<string, Access> = {
   'GET /tenders/:tenderId/pilot-evaluation': 'acting',
   'POST /tenders/:tenderId/pilot-evaluation': 'acting-writer',
   'POST /tenders/:tenderId/replications': 'acting-writer',
+  'POST /good-practice/:caseId/replications': 'acting-writer',
   'GET /tenders/:tenderId/lineage': 'acting',
   // Good practice: a public library; a tender's consortium publishes, changes and (its lead) withdraws the case.
   'GET /good-practice': 'public',

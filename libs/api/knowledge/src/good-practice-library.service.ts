@@ -12,9 +12,11 @@ import type {
   GoodPracticeSummary,
   GoodPracticeView,
   ProcedureType,
+  TenderView,
 } from '@consortio/shared/contracts';
 import type { Principal } from '@consortio/api/platform/auth';
 import { queryPage } from '@consortio/api/platform/database';
+import { ReplicationsService } from '@consortio/api/tenders';
 import { bestHeadline, HEADLINE_OPTIONS, highlightSegments, opening, withEllipses } from './highlight';
 import { type Facet, libraryQuery, libraryWhere, whereClause } from './library-filter';
 
@@ -88,7 +90,23 @@ export const CASE_SELECT = `
  */
 @Injectable()
 export class GoodPracticeLibraryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replications: ReplicationsService,
+  ) {}
+
+  /**
+   * Copies the case's tender into a consortium the caller writes for: how another town takes up
+   * a good example. The tender's own rules apply (a tender published once may be copied by anyone).
+   */
+  async replicate(principal: Principal, caseId: string, consortiumId: string): Promise<TenderView> {
+    const [row] = await this.dataSource.query<{ tender_id: string }[]>(
+      'SELECT tender_id FROM good_practice_cases WHERE id = $1',
+      [caseId],
+    );
+    if (!row) throw new NotFoundException(`There is no good-practice case ${caseId}.`);
+    return this.replications.replicate(principal, row.tender_id, consortiumId);
+  }
 
   async search(filter: GoodPracticeFilter, page: number, pageSize: number): Promise<GoodPracticePage> {
     const manager = this.dataSource.manager;

@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GoodPracticePage, GoodPracticeView, TenderGoodPracticeView } from '@consortio/shared/contracts';
+import type {
+  GoodPracticePage,
+  GoodPracticeView,
+  TenderGoodPracticeView,
+  TenderView,
+} from '@consortio/shared/contracts';
+import { ReplicateTenderDto } from '@consortio/api/tenders';
 import {
   anyActing,
   CurrentPrincipal,
@@ -43,6 +49,20 @@ export class GoodPracticeController {
     @Param('caseId', uuid) caseId: string,
   ): Promise<GoodPracticeView> {
     return this.library.get(caseId, principal);
+  }
+
+  @Post(':caseId/replications')
+  @Policy(writingForOrganisation)
+  @ApiOperation({
+    summary:
+      "Copy the case's tender into the caller's consortium as a new tender at needs assessment, linked to it in the lineage (lead and members of that consortium)",
+  })
+  replicate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseId', uuid) caseId: string,
+    @Body() body: ReplicateTenderDto,
+  ): Promise<TenderView> {
+    return this.library.replicate(principal, caseId, body.consortiumId);
   }
 }
 

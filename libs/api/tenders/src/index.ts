@@ -6,5 +6,8 @@ export { tendersDemoSeed } from './tenders-demo-seed';
 // For the good-practice library (api-knowledge): who may change a tender, and its savings.
 export { TenderAccess, type TenderCaller } from './tender-access';
 export { readTenderSavings } from './tender-savings-reader';
+// For copying a case's tender from the library.
+export { ReplicationsService } from './replications.service';
+export { ReplicateTenderDto } from './dto/replication.dto';
 
 export const tendersMigrations = [CreateTenders1764600000000, TenderOutcomes1764650000000];

@@ -45,6 +45,6 @@ import { TendersService } from './tenders.service';
     TenderKpisService,
     ReplicationsService,
   ],
-  exports: [TenderAccess],
+  exports: [TenderAccess, ReplicationsService],
 })
 export class TendersModule {}

@@ -7,6 +7,7 @@ import type {
   GoodPracticeUpdateInput,
   GoodPracticeView,
   TenderGoodPracticeView,
+  TenderView,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, apiCall } from '@consortio/web/core';
 
@@ -44,5 +45,10 @@ export class GoodPracticeApi {
 
   withdraw(tenderId: string): Promise<void> {
     return apiCall(this.http.delete<void>(`${this.base}/tenders/${tenderId}/good-practice`));
+  }
+
+  /** Copies the case's tender into one of my consortia; answers the new tender. */
+  replicate(caseId: string, consortiumId: string): Promise<TenderView> {
+    return apiCall(this.http.post<TenderView>(`${this.base}/good-practice/${caseId}/replications`, { consortiumId }));
   }
 }

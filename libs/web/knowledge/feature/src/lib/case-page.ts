@@ -5,6 +5,7 @@ import type { GoodPracticeKpi, GoodPracticeView } from '@consortio/shared/contra
 import { asApiError, errorSentence, I18nService, TranslatePipe } from '@consortio/web/core';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { GoodPracticeApi } from '@consortio/web/knowledge/data-access';
+import { CopyCaseTender } from './copy-case-tender';
 import { countryName, DOMAIN_LABEL, formatDate, formatEuros, PROCEDURE_LABEL } from './knowledge-labels';
 
 /**
@@ -15,7 +16,7 @@ import { countryName, DOMAIN_LABEL, formatDate, formatEuros, PROCEDURE_LABEL } f
 @Component({
   selector: 'cs-good-practice-case',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, CopyCaseTender],
   templateUrl: './case-page.html',
   styleUrls: ['./knowledge.scss', './case-page.scss'],
 })
