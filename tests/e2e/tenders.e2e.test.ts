@@ -38,6 +38,9 @@ describe('a tender in the browser', () => {
     await page.getByTestId('tenders').getByRole('link', { name: 'Depot chargers for the e-vans' }).click();
     await page.getByTestId('tender-title').waitFor();
 
+    // The lots came from the pooled demand with the members whose needs they hold, by name.
+    await page.getByTestId('lot-members-1').getByText('Gemeinde Musterstadt', { exact: false }).waitFor();
+
     // Where it stands: the current stage is marked as the current step.
     const current = page.getByTestId('stage-bar').locator('[aria-current="step"]');
     expect(await current.textContent()).toContain('Market consultation');

@@ -196,4 +196,5 @@ export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'tender.lineage.private': 'eine noch nicht veröffentlichte Vergabe',
   'tender.lineage.into': 'Diese Vergabe in mein Konsortium übernehmen',
   'tender.lineage.replicate': 'Übernehmen',
+  'tender.lot.membersOf': 'Beteiligte Mitglieder an Los {number}',
 };

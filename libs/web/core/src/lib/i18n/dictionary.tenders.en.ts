@@ -194,4 +194,5 @@ export const tendersEn = {
   'tender.lineage.private': 'a tender not yet published',
   'tender.lineage.into': 'Copy this tender into my consortium',
   'tender.lineage.replicate': 'Replicate',
+  'tender.lot.membersOf': 'Members taking part in lot {number}',
 } as const;

@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   AWARD_CRITERION_KINDS,
+  type ConsortiumMemberView,
   type AwardCriterion,
   type AwardCriterionKind,
   consortiumChannel,
@@ -34,6 +35,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@consortio/web/core';
+import { ConsortiaApi } from '@consortio/web/consortia/data-access';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
 import { TenderOpenCalls } from '@consortio/web/open-calls/feature';
@@ -85,6 +87,7 @@ const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
 export class TenderPage {
   private readonly api = inject(TendersApi);
   private readonly specifications = inject(SpecificationsApi);
+  private readonly consortia = inject(ConsortiaApi);
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
@@ -131,7 +134,10 @@ export class TenderPage {
     title: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     cpvCodes: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     value: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    memberOrganisationIds: new FormControl<string[]>([], { nonNullable: true }),
   });
+  /** The lead and members, who can take part in lots (observers do not buy). */
+  protected readonly participants = signal<ConsortiumMemberView[]>([]);
   protected readonly milestoneForm = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     plannedOn: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -277,9 +283,21 @@ export class TenderPage {
           .map((code) => code.trim())
           .filter(Boolean),
         value: value.value,
-        memberOrganisationIds: [],
+        memberOrganisationIds: value.memberOrganisationIds,
       });
       this.lotForm.reset();
+      await this.reload();
+    });
+  }
+
+  protected memberNames(ids: string[]): string {
+    const names = new Map(this.participants().map((member) => [member.organisationId, member.name]));
+    return ids.map((id) => names.get(id) ?? id).join(', ');
+  }
+
+  protected async setLotMembers(lotId: string, memberOrganisationIds: string[]): Promise<void> {
+    await this.act(async () => {
+      await this.api.updateLot(this.id, lotId, { memberOrganisationIds });
       await this.reload();
     });
   }
@@ -343,6 +361,10 @@ export class TenderPage {
       this.show(view);
       this.follow(view.consortiumId);
       void this.loadVersions(view.consortiumId);
+      void this.consortia.members(view.consortiumId, { page: 1, pageSize: 100 }).then(
+        (page) => this.participants.set(page.items.filter((member) => member.role !== 'observer')),
+        () => this.participants.set([]),
+      );
     } catch (error) {
       this.error.set(errorSentence(asApiError(error), this.i18n));
     }
