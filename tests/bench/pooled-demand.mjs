@@ -8,10 +8,11 @@
 // (sequential requests, after a warm-up). Writes "Pooled demand" in docs/benchmarks.md.
 // Usage: node tests/bench/pooled-demand.mjs [--requests 300] [--members 50] [--needs 10000] [--lots 10]
 //        [--unassigned 300] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { accessTokenOf, startBuiltApi } from './bench-api.mjs';
 import { machineDescription, writeBenchmarkSection } from './report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -175,26 +176,9 @@ try {
     await db.end();
   }
 
-  api = spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env, stdio: 'ignore' });
   const base = 'http://127.0.0.1:3912';
-  let ready = false;
-  for (let i = 0; i < 300 && !ready; i += 1) {
-    try {
-      ready = (await fetch(`${base}/api/health/ready`)).ok;
-    } catch {
-      // starting
-    }
-    if (!ready) await new Promise((done) => setTimeout(done, 100));
-  }
-  if (!ready) throw new Error('the api did not answer /api/health/ready within 30 s');
-
-  const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  if (signIn.status !== 200) throw new Error(`sign-in of ${EMAIL} answered ${signIn.status}: ${await signIn.text()}`);
-  const { accessToken } = await signIn.json();
+  api = await startBuiltApi(env, base);
+  const accessToken = await accessTokenOf(base, EMAIL, PASSWORD);
   const headers = { authorization: `Bearer ${accessToken}`, 'x-acting-organisation': musterstadt };
   const path = `/api/v1/consortia/${consortiumId}/pooled-demand`;
   const pooled = async () => {

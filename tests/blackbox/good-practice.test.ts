@@ -12,7 +12,8 @@ import type {
 } from '@consortio/shared/contracts';
 import { type ApiProcess, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
-import { as, type SignedIn, signIn } from '../support/sessions';
+import { type SignedIn, signIn } from '../support/sessions';
+import { apiClient } from '../support/api-client';
 
 /**
  * The good-practice library through the built api: a finished tender published as a case by its
@@ -39,23 +40,7 @@ describe('good-practice library', () => {
   const tag = `gp${Array.from(randomBytes(8), (byte) => String.fromCharCode(97 + (byte % 26))).join('')}`;
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
 
-  async function call<T>(
-    who: SignedIn | null,
-    method: string,
-    path: string,
-    json?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const response = await as(who, api.url, `/api/v1${path}`, { method, json });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  async function ok<T>(who: SignedIn | null, method: string, path: string, json?: unknown, status = 200): Promise<T> {
-    const answer = await call<T>(who, method, path, json);
-    if (answer.status !== status)
-      throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  }
+  const { call, ok } = apiClient(() => api.url);
 
   const problem = (who: SignedIn | null, method: string, path: string, json?: unknown) =>
     call<ProblemDetails>(who, method, path, json);

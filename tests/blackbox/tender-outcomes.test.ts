@@ -1,10 +1,8 @@
 import type {
   AwardView,
-  ConsortiumApplicationView,
   ConsortiumView,
   EvaluationRecordView,
   KpiValueView,
-  NeedView,
   Page,
   PilotEvaluationView,
   ProblemDetails,
@@ -20,7 +18,8 @@ import type {
 import { createSpecification, demoConsortiumId } from '../support/collab';
 import { type ApiProcess, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
-import { as, type SignedIn, signIn } from '../support/sessions';
+import { type SignedIn, signIn } from '../support/sessions';
+import { apiClient, consortiumWith, submitNeed as submitNeedTo } from '../support/api-client';
 
 /**
  * What a tender keeps after publication, end to end through the built api: evaluation records
@@ -45,23 +44,7 @@ describe('tender outcomes', () => {
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-  async function call<T>(
-    who: SignedIn | null,
-    method: string,
-    path: string,
-    json?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const response = await as(who, api.url, `/api/v1${path}`, { method, json });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  async function ok<T>(who: SignedIn, method: string, path: string, json?: unknown, status = 200): Promise<T> {
-    const answer = await call<T>(who, method, path, json);
-    if (answer.status !== status)
-      throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  }
+  const { call, ok } = apiClient(() => api.url);
 
   const problem = (who: SignedIn | null, method: string, path: string, json?: unknown) =>
     call<ProblemDetails>(who, method, path, json);
@@ -77,16 +60,8 @@ describe('tender outcomes', () => {
     return answer.body;
   }
 
-  async function submitNeed(who: SignedIn, cpvCode: string, budget: string): Promise<void> {
-    const need = await ok<NeedView>(
-      who,
-      'POST',
-      `/consortia/${consortiumId}/needs`,
-      { cpvCode, title: `Need ${cpvCode}`, quantity: '1', unit: 'pcs', budget, priority: 'must' },
-      201,
-    );
-    await ok(who, 'POST', `/consortia/${consortiumId}/needs/${need.id}/status`, { status: 'submitted' });
-  }
+  const submitNeed = (who: SignedIn, cpvCode: string, budget: string) =>
+    submitNeedTo(ok, who, consortiumId, cpvCode, budget);
 
   const CRITERIA = [
     { kind: 'price', name: 'Price', weight: 40 },
@@ -119,27 +94,10 @@ describe('tender outcomes', () => {
     );
     // Musterstadt (lead) and Beispielheim (member) with a central purchasing body observing, needs
     // in two CPV groups, and a tender started from them.
-    const consortium = await ok<ConsortiumView>(
-      anna,
-      'POST',
-      '/consortia',
-      { name: 'Outcomes black-box group', domain: 'mobility', listedPublicly: true },
-      201,
-    );
-    consortiumId = consortium.id;
-    for (const [who, role] of [
+    consortiumId = await consortiumWith(ok, anna, 'Outcomes black-box group', [
       [lukas, 'member'],
       [buyer, 'observer'],
-    ] as const) {
-      const invitation = await ok<ConsortiumApplicationView>(
-        anna,
-        'POST',
-        `/consortia/${consortiumId}/invitations`,
-        { organisationId: org(who), role },
-        201,
-      );
-      await ok(who, 'POST', `/consortia/${consortiumId}/applications/${invitation.id}`, { decision: 'accept' });
-    }
+    ]);
     await submitNeed(anna, '34144900-7', '120000.00');
     await submitNeed(lukas, '34144900-7', '80000.50');
     await submitNeed(anna, '31500000-1', '14400.00');

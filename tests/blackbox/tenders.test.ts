@@ -1,8 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
-  ConsortiumApplicationView,
-  ConsortiumView,
-  NeedView,
   Page,
   ProblemDetails,
   SpecificationVersionView,
@@ -20,7 +17,8 @@ import { SOCKET_PARSER } from '@consortio/shared/contracts';
 import { collabClient, createSpecification, demoConsortiumId, typeInto } from '../support/collab';
 import { type ApiProcess, eventually, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
-import { as, type SignedIn, signIn } from '../support/sessions';
+import { type SignedIn, signIn } from '../support/sessions';
+import { apiClient, consortiumWith, submitNeed as submitNeedTo } from '../support/api-client';
 
 /**
  * Tenders end to end through the built api on the real database: started from a consortium's
@@ -43,34 +41,10 @@ describe('tenders', () => {
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
   const sockets: Socket[] = [];
 
-  async function call<T>(
-    who: SignedIn | null,
-    method: string,
-    path: string,
-    json?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const response = await as(who, api.url, `/api/v1${path}`, { method, json });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const { call, ok } = apiClient(() => api.url);
 
-  async function ok<T>(who: SignedIn, method: string, path: string, json?: unknown, status = 200): Promise<T> {
-    const answer = await call<T>(who, method, path, json);
-    if (answer.status !== status)
-      throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  }
-
-  async function submitNeed(who: SignedIn, cpvCode: string, budget: string): Promise<void> {
-    const need = await ok<NeedView>(
-      who,
-      'POST',
-      `/consortia/${consortiumId}/needs`,
-      { cpvCode, title: `Need ${cpvCode}`, quantity: '1', unit: 'pcs', budget, priority: 'must' },
-      201,
-    );
-    await ok(who, 'POST', `/consortia/${consortiumId}/needs/${need.id}/status`, { status: 'submitted' });
-  }
+  const submitNeed = (who: SignedIn, cpvCode: string, budget: string) =>
+    submitNeedTo(ok, who, consortiumId, cpvCode, budget);
 
   const move = (who: SignedIn, id: string, to: string, reason?: string) =>
     call<TenderView & ProblemDetails>(who, 'POST', `/tenders/${id}/transitions`, reason ? { to, reason } : { to });
@@ -97,27 +71,10 @@ describe('tenders', () => {
     );
     // A listed group of Musterstadt (lead) and Beispielheim (member), with a central purchasing
     // body observing, and needs in two CPV groups.
-    const consortium = await ok<ConsortiumView>(
-      anna,
-      'POST',
-      '/consortia',
-      { name: 'Tender black-box group', domain: 'mobility', listedPublicly: true },
-      201,
-    );
-    consortiumId = consortium.id;
-    for (const [who, role] of [
+    consortiumId = await consortiumWith(ok, anna, 'Tender black-box group', [
       [lukas, 'member'],
       [buyer, 'observer'],
-    ] as const) {
-      const invitation = await ok<ConsortiumApplicationView>(
-        anna,
-        'POST',
-        `/consortia/${consortiumId}/invitations`,
-        { organisationId: org(who), role },
-        201,
-      );
-      await ok(who, 'POST', `/consortia/${consortiumId}/applications/${invitation.id}`, { decision: 'accept' });
-    }
+    ]);
     await submitNeed(anna, '34144900-7', '120000.00');
     await submitNeed(lukas, '34144900-7', '80000.50');
     await submitNeed(anna, '31500000-1', '14400.00');

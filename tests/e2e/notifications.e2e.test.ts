@@ -25,8 +25,11 @@ describe('notifications in the browser', () => {
       method: 'PUT',
       json: { preferences: DEFAULT_NOTIFICATION_PREFERENCES },
     });
-    await page.reload();
-    await bell.waitFor();
+    // The count is read once the events socket connects; wait for that answer before asserting none.
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes('/api/v1/notifications/unread-count')),
+      page.reload(),
+    ]);
     expect(await page.getByTestId('notification-count').count()).toBe(0);
 
     const created = (await (

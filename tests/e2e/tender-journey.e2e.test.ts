@@ -1,14 +1,10 @@
 import type { Page } from 'playwright-core';
-import type {
-  ConsortiumApplicationView,
-  ConsortiumView,
-  NeedView,
-  SpecificationVersionView,
-} from '@consortio/shared/contracts';
+import type { ConsortiumView, SpecificationVersionView } from '@consortio/shared/contracts';
+import { apiClient, consortiumWith, submitNeed } from '../support/api-client';
 import { signedInPage } from '../support/browser';
 import { useWebPlatform } from '../support/web-platform';
 import { createSpecification } from '../support/collab';
-import { as, type SignedIn, signIn } from '../support/sessions';
+import { type SignedIn, signIn } from '../support/sessions';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -26,13 +22,7 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
   let eva: SignedIn;
   let consortiumId: string;
 
-  const org = (who: SignedIn) => who.user.memberships[0].organisationId;
-  async function ok<T>(who: SignedIn, method: string, path: string, json?: unknown): Promise<T> {
-    const response = await as(who, platform.api.url, `/api/v1${path}`, { method, json });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  const { ok } = apiClient(() => platform.api.url);
 
   beforeAll(async () => {
     [anna, lukas, eva] = await Promise.all(
@@ -41,33 +31,10 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
       ),
     );
     // A consortium of two towns with pooled needs in two CPV groups (the consortia journeys cover this in the UI).
-    consortiumId = (
-      await ok<ConsortiumView>(anna, 'POST', '/consortia', {
-        name: 'Journey towns',
-        domain: 'mobility',
-        listedPublicly: true,
-      })
-    ).id;
-    const invitation = await ok<ConsortiumApplicationView>(anna, 'POST', `/consortia/${consortiumId}/invitations`, {
-      organisationId: org(lukas),
-      role: 'member',
-    });
-    await ok(lukas, 'POST', `/consortia/${consortiumId}/applications/${invitation.id}`, { decision: 'accept' });
-    for (const [who, cpvCode, budget] of [
-      [anna, '34144900-7', '120000.00'],
-      [lukas, '34144900-7', '80000.00'],
-      [anna, '31500000-1', '15000.00'],
-    ] as const) {
-      const need = await ok<NeedView>(who, 'POST', `/consortia/${consortiumId}/needs`, {
-        cpvCode,
-        title: `Need ${cpvCode}`,
-        quantity: '1',
-        unit: 'pcs',
-        budget,
-        priority: 'must',
-      });
-      await ok(who, 'POST', `/consortia/${consortiumId}/needs/${need.id}/status`, { status: 'submitted' });
-    }
+    consortiumId = await consortiumWith(ok, anna, 'Journey towns', [[lukas, 'member']]);
+    await submitNeed(ok, anna, consortiumId, '34144900-7', '120000.00');
+    await submitNeed(ok, lukas, consortiumId, '34144900-7', '80000.00');
+    await submitNeed(ok, anna, consortiumId, '31500000-1', '15000.00');
     await ok(anna, 'POST', `/consortia/${consortiumId}/lots/suggest`, {});
   });
 
@@ -89,7 +56,6 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     await page.getByTestId('tender-new-title').fill('E-vans and depot lighting for two towns');
     await page.getByTestId('tender-create').click();
     await page.waitForURL(/\/tenders\/[0-9a-f-]{36}$/);
-    const tenderId = page.url().split('/').at(-1) ?? '';
     await page.getByTestId('tender-title').waitFor();
     expect(await page.getByTestId('lots').locator('tbody tr').count()).toBe(2);
 
@@ -117,13 +83,25 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     // The specification version both towns approved, section by section, and the signed agreement
     // (covered in the UI by the co-editing and consortia journeys).
     const spec = await createSpecification(platform.api.url, anna, consortiumId, 'Journey specification');
-    await ok<SpecificationVersionView>(anna, 'POST', `/specifications/${spec.id}/versions`, {
-      label: 'For publication',
-    });
+    await ok<SpecificationVersionView>(
+      anna,
+      'POST',
+      `/specifications/${spec.id}/versions`,
+      {
+        label: 'For publication',
+      },
+      201,
+    );
     for (const who of [anna, lukas]) {
-      await ok(who, 'POST', `/consortia/${consortiumId}/agreement/signatures`, {
-        councilDecisionRef: 'Council 2026/11',
-      });
+      await ok(
+        who,
+        'POST',
+        `/consortia/${consortiumId}/agreement/signatures`,
+        {
+          councilDecisionRef: 'Council 2026/11',
+        },
+        201,
+      );
       for (const section of spec.sections)
         await ok(who, 'PUT', `/specifications/${spec.id}/sections/${section.id}/approval`);
     }
@@ -251,11 +229,13 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
 
     // A consortium in another region (Demoing, AT312; formed through the api, as the consortia
     // journeys show in the UI) finds the case in the library and copies the tender.
-    const theirs = await ok<ConsortiumView>(eva, 'POST', '/consortia', {
-      name: 'Innviertel e-mobility',
-      domain: 'mobility',
-      listedPublicly: true,
-    });
+    const theirs = await ok<ConsortiumView>(
+      eva,
+      'POST',
+      '/consortia',
+      { name: 'Innviertel e-mobility', domain: 'mobility', listedPublicly: true },
+      201,
+    );
     const evaPage = (await signedInPage(platform.browser, platform.api.url, 'officer@demoing.test')).page;
     await evaPage.goto(`${platform.api.url}/good-practice`);
     await evaPage.getByTestId('library-q').fill('electrify');
