@@ -77,8 +77,9 @@ describe('an open call in the browser', () => {
     await visitor.getByRole('navigation').getByRole('link', { name: 'Open calls' }).waitFor();
     await visitor.getByTestId('register-q').fill(tag);
     await visitor.getByTestId('register-q').press('Enter');
+    // The search narrows the register to this call alone (other tests' calls are listed before it answers).
+    await visitor.getByTestId('register-total').getByText('Calls found: 1', { exact: true }).waitFor();
     const row = visitor.getByTestId('register-row').filter({ hasText: tag });
-    await row.waitFor();
     expect(await visitor.getByTestId('register-row').count()).toBe(1);
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain('E-Mobilität Oberbayern');
