@@ -14,6 +14,12 @@ export interface NotificationDraft {
   dedupeKey?: string;
 }
 
+/** One notice to some people. */
+export interface Notice {
+  userIds: readonly string[];
+  draft: NotificationDraft;
+}
+
 const DEFAULTS = new Map(DEFAULT_NOTIFICATION_PREFERENCES.map((preference) => [preference.kind, preference]));
 
 /**
@@ -27,28 +33,51 @@ export class Notifier {
   constructor(private readonly outbox: OutboxService) {}
 
   /** Notifies the given people (duplicates and unknown ids are ignored); answers how many rows were written. */
-  async toPeople(manager: EntityManager, userIds: readonly string[], draft: NotificationDraft): Promise<number> {
-    if (userIds.length === 0) return 0;
-    const fallback = DEFAULTS.get(draft.kind) ?? { inApp: true, email: false };
+  toPeople(manager: EntityManager, userIds: readonly string[], draft: NotificationDraft): Promise<number> {
+    return this.toEach(manager, [{ userIds, draft }]);
+  }
+
+  /**
+   * Many notices at once (a daily job's findings): one statement and one delivery job however
+   * many there are. Answers how many rows were written.
+   */
+  async toEach(manager: EntityManager, notices: readonly Notice[]): Promise<number> {
+    const wanted = notices.filter((notice) => notice.userIds.length > 0);
+    if (wanted.length === 0) return 0;
     const rows = await manager.query<{ id: string; in_app: boolean }[]>(
-      `WITH people AS (SELECT DISTINCT u.id AS user_id FROM users u WHERE u.id = ANY($1::uuid[])),
+      `WITH notice AS (
+              SELECT n.value AS notice, u.user_id::uuid AS user_id
+                FROM jsonb_array_elements($1::jsonb) n
+                CROSS JOIN LATERAL jsonb_array_elements_text(n.value->'userIds') u (user_id)),
             chosen AS (
-              SELECT p.user_id, COALESCE(np.in_app, $3) AS in_app, COALESCE(np.email, $4) AS email
-                FROM people p
-                LEFT JOIN notification_preferences np ON np.user_id = p.user_id AND np.kind = $2)
+              SELECT DISTINCT ON (n.user_id, n.notice) n.user_id, n.notice,
+                     COALESCE(np.in_app, (n.notice->>'inApp')::boolean) AS in_app,
+                     COALESCE(np.email, (n.notice->>'email')::boolean) AS email
+                FROM notice n
+                JOIN users u ON u.id = n.user_id
+                LEFT JOIN notification_preferences np ON np.user_id = n.user_id AND np.kind = n.notice->>'kind')
        INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, in_app, email)
-       SELECT user_id, $2, $5, $6, $7, $8, in_app, email FROM chosen WHERE in_app OR email
+       SELECT user_id, notice->>'kind', notice->>'title', notice->>'body', notice->>'link', notice->>'dedupeKey',
+              in_app, email
+         FROM chosen WHERE in_app OR email
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        RETURNING id, in_app`,
       [
-        userIds,
-        draft.kind,
-        fallback.inApp,
-        fallback.email,
-        draft.title.slice(0, 300),
-        draft.body.slice(0, 2000),
-        draft.link ?? null,
-        draft.dedupeKey ?? null,
+        JSON.stringify(
+          wanted.map(({ userIds, draft }) => {
+            const fallback = DEFAULTS.get(draft.kind) ?? { inApp: true, email: false };
+            return {
+              userIds,
+              kind: draft.kind,
+              inApp: fallback.inApp,
+              email: fallback.email,
+              title: draft.title.slice(0, 300),
+              body: draft.body.slice(0, 2000),
+              link: draft.link ?? null,
+              dedupeKey: draft.dedupeKey ?? null,
+            };
+          }),
+        ),
       ],
     );
     const live = rows.filter((row) => row.in_app).map((row) => row.id);

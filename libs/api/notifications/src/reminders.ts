@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Notifier } from './notifier';
+import { type Notice, Notifier } from './notifier';
 
 /** How far ahead a milestone's planned date is announced, and a vote's deadline. */
 export const MILESTONE_NOTICE_DAYS = 7;
@@ -22,25 +22,32 @@ export class Reminders {
 
   async run(now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      let written = 0;
-      // One reminder per person and cause (the keys below), however often this runs.
+      // One reminder per person and cause (the keys below), however often this runs; every
+      // finding of a run is written by one statement.
+      const notices: Notice[] = [];
       const milestones = await manager.query<
-        { id: string; name: string; planned_on: string; tender_id: string; title: string; consortium_id: string }[]
+        { id: string; name: string; planned_on: string; tender_id: string; title: string; user_ids: string[] }[]
       >(
         `SELECT m.id, m.name, to_char(m.planned_on, 'YYYY-MM-DD') AS planned_on, t.id AS tender_id, t.title,
-                t.consortium_id
+                array_agg(DISTINCT ms.user_id) AS user_ids
            FROM tender_milestones m JOIN tenders t ON t.id = m.tender_id
+           JOIN consortium_members cm ON cm.consortium_id = t.consortium_id AND cm.role <> 'observer'
+           JOIN memberships ms ON ms.organisation_id = cm.organisation_id
           WHERE m.actual_on IS NULL AND t.stage <> 'closed'
-            AND m.planned_on BETWEEN $1::date AND $1::date + $2::int`,
+            AND m.planned_on BETWEEN $1::date AND $1::date + $2::int
+          GROUP BY m.id, t.id`,
         [now.toISOString().slice(0, 10), MILESTONE_NOTICE_DAYS],
       );
       for (const milestone of milestones) {
-        written += await this.notifier.toConsortium(manager, milestone.consortium_id, {
-          kind: 'deadline',
-          title: `${milestone.name}: due ${milestone.planned_on}`,
-          body: `The milestone "${milestone.name}" of the tender "${milestone.title}" is planned for ${milestone.planned_on}.`,
-          link: `/tenders/${milestone.tender_id}`,
-          dedupeKey: `milestone:${milestone.id}:${milestone.planned_on}`,
+        notices.push({
+          userIds: milestone.user_ids,
+          draft: {
+            kind: 'deadline',
+            title: `${milestone.name}: due ${milestone.planned_on}`,
+            body: `The milestone "${milestone.name}" of the tender "${milestone.title}" is planned for ${milestone.planned_on}.`,
+            link: `/tenders/${milestone.tender_id}`,
+            dedupeKey: `milestone:${milestone.id}:${milestone.planned_on}`,
+          },
         });
       }
       const votes = await manager.query<
@@ -58,12 +65,15 @@ export class Reminders {
         [now.toISOString(), VOTE_NOTICE_HOURS],
       );
       for (const vote of votes) {
-        written += await this.notifier.toPeople(manager, vote.user_ids, {
-          kind: 'vote',
-          title: `Vote closes ${vote.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${vote.title}`,
-          body: `Your organisation has not voted on "${vote.title}" yet.`,
-          link: `/consortia/${vote.consortium_id}/decisions`,
-          dedupeKey: `vote-closing:${vote.id}`,
+        notices.push({
+          userIds: vote.user_ids,
+          draft: {
+            kind: 'vote',
+            title: `Vote closes ${vote.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${vote.title}`,
+            body: `Your organisation has not voted on "${vote.title}" yet.`,
+            link: `/consortia/${vote.consortium_id}/decisions`,
+            dedupeKey: `vote-closing:${vote.id}`,
+          },
         });
       }
       // KPIs of running solutions: each participant that has not entered the last finished period.
@@ -94,15 +104,18 @@ export class Reminders {
         [now.toISOString()],
       );
       for (const kpi of kpis) {
-        written += await this.notifier.toPeople(manager, kpi.user_ids, {
-          kind: 'kpi-reminder',
-          title: `${kpi.name}: value for ${kpi.period} missing`,
-          body: `Your organisation has not entered "${kpi.name}" of "${kpi.title}" for ${kpi.period} yet.`,
-          link: `/tenders/${kpi.tender_id}`,
-          dedupeKey: `kpi:${kpi.kpi_id}:${kpi.period}`,
+        notices.push({
+          userIds: kpi.user_ids,
+          draft: {
+            kind: 'kpi-reminder',
+            title: `${kpi.name}: value for ${kpi.period} missing`,
+            body: `Your organisation has not entered "${kpi.name}" of "${kpi.title}" for ${kpi.period} yet.`,
+            link: `/tenders/${kpi.tender_id}`,
+            dedupeKey: `kpi:${kpi.kpi_id}:${kpi.period}`,
+          },
         });
       }
-      return written;
+      return this.notifier.toEach(manager, notices);
     });
   }
 }
