@@ -9,16 +9,8 @@ import type {
   SiteScaleStage,
   TenderStage,
 } from '@consortio/shared/contracts';
+import { PUBLISHED_SQL } from '@consortio/api/tenders';
 import type { OcdsKpiValueData, OcdsTenderData } from './ocds-tender-data';
-
-/**
- * SQL: tender `t` is public: at published or a later stage, or closed after reaching publication.
- * The same rule as the tenders domain's `PUBLISHED_SQL`, which every public view of a tender uses.
- */
-export const PUBLISHED_SQL = `(t.stage IN ('published', 'evaluation', 'awarded', 'contract-signed', 'pilot',
-  'city-rollout', 'regional-scaleup')
-  OR (t.stage = 'closed' AND EXISTS (
-    SELECT 1 FROM tender_stage_changes sc WHERE sc.tender_id = t.id AND sc.to_stage = 'published')))`;
 
 /**
  * SQL: some participant (lead or member) of tender `t`'s consortium lies in the jurisdiction given

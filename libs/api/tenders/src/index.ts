@@ -4,7 +4,7 @@ import { TenderOutcomes1764650000000 } from './migrations/1764650000000-tender-o
 export { TendersModule } from './tenders.module';
 export { tendersDemoSeed } from './tenders-demo-seed';
 // For the good-practice library (api-knowledge): who may change a tender, and its savings.
-export { TenderAccess, type TenderCaller } from './tender-access';
+export { PUBLISHED_SQL, TenderAccess, type TenderCaller } from './tender-access';
 export { readTenderSavings } from './tender-savings-reader';
 // For copying a case's tender from the library.
 export { ReplicationsService } from './replications.service';
