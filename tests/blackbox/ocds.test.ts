@@ -7,8 +7,6 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import {
   type ClientToServerEvents,
-  type ConsortiumApplicationView,
-  type ConsortiumView,
   type NeedView,
   OCDS_CSV_COLUMNS,
   type OcdsExportView,
@@ -21,6 +19,7 @@ import {
   type TenderView,
 } from '@consortio/shared/contracts';
 import { parseCsv } from '@consortio/shared/domain';
+import { consortiumWith } from '../support/api-client';
 import { demoConsortiumId } from '../support/collab';
 import { type ApiProcess, eventually, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
@@ -168,22 +167,9 @@ describe('open data (OCDS)', () => {
     );
 
     // A group of two municipalities with needs in two CPV groups; every tender starts from them.
-    const consortium = await ok<ConsortiumView>(
-      anna,
-      'POST',
-      '/consortia',
-      { name: `Open data group ${tag}`, domain: 'mobility' },
-      201,
-    );
-    consortiumId = consortium.id;
-    const invitation = await ok<ConsortiumApplicationView>(
-      anna,
-      'POST',
-      `/consortia/${consortiumId}/invitations`,
-      { organisationId: org(lukas), role: 'member' },
-      201,
-    );
-    await ok(lukas, 'POST', `/consortia/${consortiumId}/applications/${invitation.id}`, { decision: 'accept' });
+    consortiumId = await consortiumWith(ok, anna, `Open data group ${tag}`, [[lukas, 'member']], {
+      listedPublicly: false,
+    });
     for (const [who, cpvCode, budget] of [
       [anna, '34144900-7', '120000.00'],
       [lukas, '34144900-7', '80000.50'],
@@ -473,6 +459,13 @@ describe('open data (OCDS)', () => {
     for (const id of [tenders.published.id, tenders.awarded.id, tenders.pilot.id, tenders.cancelled.id, ...bulkIds])
       expect(seen).toContain(id);
     expect(seen).not.toContain(tenders.draft.id);
+    // Past the last published tender there is no valid package (OCDS: at least one release): 404, not `releases: []`.
+    const last = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+    const past = await send<ProblemDetails>(null, 'GET', `/ocds/tenders?cursor=${last}`);
+    expect([past.status, past.body.detail]).toEqual([
+      404,
+      `There is no published tender after ${last}: an OCDS release package holds at least one release.`,
+    ]);
     const cursor = await send<ProblemDetails>(null, 'GET', '/ocds/tenders?cursor=page-2');
     expect([cursor.status, cursor.body.errors?.map((error) => error.field)]).toEqual([400, ['cursor']]);
     const size = await send<ProblemDetails>(null, 'GET', '/ocds/tenders?pageSize=101');

@@ -15,7 +15,7 @@ export type Access =
   | 'acting-writer'
   /** Administrators and procurement officers acting for a supplier: sign-ups, questions, responses to open calls. */
   | 'acting-supplier'
-  /** Anyone acting for an authority (a ministry or region observing a jurisdiction): bulk open data exports. */
+  /** Anyone acting for an authority (a ministry or region observing a jurisdiction): bulk open data exports, monitoring. */
   | 'acting-authority';
 
 export const MATRIX: Record<string, Access> = {
@@ -191,6 +191,16 @@ export const MATRIX: Record<string, Access> = {
   'POST /ocds/exports': 'acting-authority',
   'GET /ocds/exports/:exportId': 'acting-authority',
   'GET /ocds/exports/:exportId/file': 'acting-authority',
+  // Monitoring: the dashboard of observers of a jurisdiction; the consortium reads the observers' notes on its tender.
+  'GET /monitoring/dashboard': 'acting-authority',
+  'GET /monitoring/tenders': 'acting-authority',
+  'GET /monitoring/tenders/:tenderId': 'acting-authority',
+  'POST /monitoring/tenders/:tenderId/notes': 'acting-authority',
+  'GET /monitoring/consortia': 'acting-authority',
+  'GET /monitoring/consortia/:consortiumId': 'acting-authority',
+  'GET /monitoring/tables/:name.csv': 'acting-authority',
+  'GET /monitoring/alerts': 'acting-authority',
+  'GET /tenders/:tenderId/observer-notes': 'acting',
   // The /collab handshake refuses anyone without a valid token; each event then checks the document.
   '/collab join': 'public',
   '/collab sync': 'public',

@@ -1,4 +1,9 @@
-import type { ConsortiumApplicationView, ConsortiumView, NeedView } from '@consortio/shared/contracts';
+import type {
+  ConsortiumApplicationView,
+  ConsortiumDomain,
+  ConsortiumView,
+  NeedView,
+} from '@consortio/shared/contracts';
 import { as, type SignedIn } from './sessions';
 
 export interface ApiAnswer<T> {
@@ -31,18 +36,22 @@ export function apiClient(apiUrl: () => string): {
   return { call, ok };
 }
 
-/** A listed mobility consortium led by `lead`'s organisation, which the others join by invitation in their roles. */
+/**
+ * A consortium led by `lead`'s organisation (listed, mobility, unless `options` say otherwise),
+ * which the others join by invitation in their roles.
+ */
 export async function consortiumWith(
   ok: Ok,
   lead: SignedIn,
   name: string,
   joiners: readonly (readonly [SignedIn, 'member' | 'observer'])[],
+  options: { domain?: ConsortiumDomain; listedPublicly?: boolean } = {},
 ): Promise<string> {
   const { id } = await ok<ConsortiumView>(
     lead,
     'POST',
     '/consortia',
-    { name, domain: 'mobility', listedPublicly: true },
+    { name, domain: options.domain ?? 'mobility', listedPublicly: options.listedPublicly ?? true },
     201,
   );
   for (const [who, role] of joiners) {

@@ -17,6 +17,7 @@ import { KnowledgeModule } from '@consortio/api/knowledge';
 import { OpenCallsModule } from '@consortio/api/open-calls';
 import { NotificationsModule } from '@consortio/api/notifications';
 import { OpenDataModule } from '@consortio/api/open-data';
+import { MonitoringModule } from '@consortio/api/monitoring';
 import { MIGRATIONS } from './manifest';
 
 /** The api process: HTTP and socket.io over every domain. */
@@ -40,6 +41,7 @@ import { MIGRATIONS } from './manifest';
     OpenCallsModule,
     NotificationsModule,
     OpenDataModule,
+    MonitoringModule,
   ],
   providers: [configProvider(HttpConfig)],
 })

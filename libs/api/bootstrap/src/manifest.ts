@@ -16,6 +16,7 @@ import { knowledgeDemoSeed, knowledgeMigrations } from '@consortio/api/knowledge
 import { openCallsMigrations } from '@consortio/api/open-calls';
 import { notificationsMigrations } from '@consortio/api/notifications';
 import { OpenDataConfig, openDataMigrations } from '@consortio/api/open-data';
+import { MonitoringConfig, monitoringDemoSeed, monitoringMigrations } from '@consortio/api/monitoring';
 
 /**
  * What every domain contributes to a deployment, in one list each: the api, the worker and the
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   ...openCallsMigrations,
   ...notificationsMigrations,
   ...openDataMigrations,
+  ...monitoringMigrations,
 ];
 
 export const DEMO_SEEDS: DemoSeed[] = [
@@ -46,10 +48,20 @@ export const DEMO_SEEDS: DemoSeed[] = [
   specificationsDemoSeed,
   tendersDemoSeed,
   knowledgeDemoSeed,
+  // Last: it fills the monitoring read models from everything above.
+  monitoringDemoSeed,
 ];
 
 /** Configuration sections each process checks before it starts (each module checks its own again). */
-export const API_CONFIG = [LogConfig, HttpConfig, DatabaseConfig, RedisConfig, AuthConfig, OpenDataConfig];
+export const API_CONFIG = [
+  LogConfig,
+  HttpConfig,
+  DatabaseConfig,
+  RedisConfig,
+  AuthConfig,
+  OpenDataConfig,
+  MonitoringConfig,
+];
 export const WORKER_CONFIG = [
   LogConfig,
   HttpConfig,
@@ -58,4 +70,5 @@ export const WORKER_CONFIG = [
   QueueConfig,
   MailConfig,
   OpenDataConfig,
+  MonitoringConfig,
 ];

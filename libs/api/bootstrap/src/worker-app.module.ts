@@ -12,6 +12,7 @@ import { SpecificationsJobsModule } from '@consortio/api/specifications';
 import { OpenCallsJobsModule } from '@consortio/api/open-calls';
 import { NotificationsJobsModule } from '@consortio/api/notifications';
 import { OpenDataJobsModule } from '@consortio/api/open-data';
+import { MonitoringJobsModule } from '@consortio/api/monitoring';
 import { AuditModule } from '@consortio/api/platform/audit';
 import { MIGRATIONS } from './manifest';
 
@@ -32,6 +33,7 @@ import { MIGRATIONS } from './manifest';
     OpenCallsJobsModule,
     NotificationsJobsModule,
     OpenDataJobsModule,
+    MonitoringJobsModule,
   ],
 })
 export class WorkerAppModule {}

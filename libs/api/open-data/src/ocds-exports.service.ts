@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type ExportStatus,
@@ -91,6 +91,12 @@ export class OcdsExportsService {
     if (!(await this.reader.knownJurisdiction(this.dataSource.manager, jurisdiction))) {
       throw fieldError('jurisdiction', `jurisdiction ${jurisdiction} matches no known country or NUTS region`);
     }
+    // OCDS packages hold one release or record or more (minItems 1): an empty one would not be valid.
+    if (input.format !== 'csv' && (await this.reader.countPublished(this.dataSource.manager, jurisdiction)) === 0) {
+      throw new ConflictException(
+        `There is no published tender in ${jurisdiction} yet, and an OCDS package holds at least one: export as csv, or later.`,
+      );
+    }
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<ExportRow[]>(
         `INSERT INTO ocds_exports (organisation_id, requested_by, jurisdiction, format) VALUES ($1, $2, $3, $4)
@@ -149,6 +155,11 @@ export class OcdsExportsService {
     if (job.status === 'done') return 'already done';
     const manager = this.dataSource.manager;
     const total = await this.reader.countPublished(manager, job.jurisdiction);
+    if (total === 0 && job.format !== 'csv') {
+      // Withdrawn since it was requested: an empty package would not be valid OCDS (minItems 1).
+      await this.fail(exportId, `There is no published tender in ${job.jurisdiction} any more: nothing to export.`);
+      return 'no published tender: failed';
+    }
     const oid = await this.files.create();
     await this.update(
       exportId,

@@ -25,6 +25,14 @@ export class OcdsService {
     const page = ids.slice(0, pageSize);
     const tenders = await this.reader.load(manager, page);
     const releases = tenders.map((tender) => tenderReleases(tender, this.settings.mapping).at(-1)).filter(defined);
+    // OCDS: a release package holds one release or more (minItems 1); there is no valid empty one.
+    if (releases.length === 0) {
+      throw new NotFoundException(
+        cursor
+          ? `There is no published tender after ${cursor}: an OCDS release package holds at least one release.`
+          : 'There is no published tender yet: an OCDS release package holds at least one release.',
+      );
+    }
     const url = (after?: string) =>
       `${this.settings.apiUrl}/ocds/tenders?pageSize=${pageSize}${after ? `&cursor=${after}` : ''}`;
     return releasePackage(this.settings.publication, url(cursor), releases, {

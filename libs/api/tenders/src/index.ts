@@ -3,9 +3,9 @@ import { TenderOutcomes1764650000000 } from './migrations/1764650000000-tender-o
 
 export { TendersModule } from './tenders.module';
 export { tendersDemoSeed } from './tenders-demo-seed';
-// For the good-practice library (api-knowledge): who may change a tender, and its savings.
+// For the good-practice library (api-knowledge) and monitoring: who may read or change a tender, and its savings.
 export { PUBLISHED_SQL, TenderAccess, type TenderCaller } from './tender-access';
-export { readTenderSavings } from './tender-savings-reader';
+export { lotNeedsCentsSql, readTenderSavings } from './tender-savings-reader';
 // For copying a case's tender from the library.
 export { ReplicationsService } from './replications.service';
 export { ReplicateTenderDto } from './dto/replication.dto';

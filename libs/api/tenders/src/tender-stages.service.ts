@@ -5,6 +5,7 @@ import { tenderTransitionRefusal } from '@consortio/shared/domain';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { Notifier } from '@consortio/api/notifications';
+import { coalescedJob, OutboxService } from '@consortio/api/platform/queue';
 import { TenderAccess } from './tender-access';
 import { TenderEvents } from './tender-events';
 import { TenderReader } from './tender-reader';
@@ -25,6 +26,9 @@ const STAGE_NAMES: Record<TenderStage, string> = {
   closed: 'closed',
 };
 
+/** Stage changes within this window cause one refresh of the monitoring read models, at its end. */
+const MONITORING_REFRESH_WINDOW_MS = 10_000;
+
 /**
  * Moves a tender from stage to stage under the rules of `tenderTransitionRefusal`, with the facts
  * read in the same transaction that holds the tender locked, so that no change to lots, criteria
@@ -39,6 +43,7 @@ export class TenderStagesService {
     private readonly events: TenderEvents,
     private readonly audit: AuditService,
     private readonly notifier: Notifier,
+    private readonly outbox: OutboxService,
   ) {}
 
   async transition(principal: Principal, id: string, to: TenderStage, reason: string | undefined): Promise<TenderView> {
@@ -80,6 +85,9 @@ export class TenderStagesService {
         },
         principal.userId,
       );
+      // The monitoring dashboards count stages: a refresh soon after, one for a burst of changes.
+      const refresh = coalescedJob('monitoring.refresh', MONITORING_REFRESH_WINDOW_MS);
+      await this.outbox.enqueue(manager, 'monitoring.refresh', {}, refresh);
       return { consortiumId: caller.consortiumId, from: row.stage };
     });
     this.events.changed(moved.consortiumId, id, 'stage', to, moved.from);

@@ -15,3 +15,4 @@ export * from './open-calls';
 export * from './open-data';
 export * from './notifications';
 export * from './socket-parser';
+export * from './monitoring';

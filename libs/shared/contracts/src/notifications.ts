@@ -2,7 +2,17 @@
  * What a person can be told about. Each kind can be shown in the app (live, and in the
  * notification centre) and sent in the e-mail digest; each person chooses per kind.
  */
-export const NOTIFICATION_KINDS = ['deadline', 'vote', 'supplier-question', 'stage-change', 'kpi-reminder'] as const;
+export const NOTIFICATION_KINDS = [
+  'deadline',
+  'vote',
+  'supplier-question',
+  'stage-change',
+  'kpi-reminder',
+  /** A tender stalled or a milestone missed (monitoring), to its consortium's lead and the observing authorities. */
+  'monitoring-alert',
+  /** A ministry's or region's note on a tender, to the consortium's lead. */
+  'observer-note',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

@@ -27,6 +27,10 @@ export interface JobPayloads {
   'notifications.remind': Record<string, never>;
   /** Writes a bulk OCDS export of a jurisdiction into its export row's large object, reporting progress. */
   'open-data.export': { exportId: string };
+  /** Refreshes the monitoring read models (a job scheduler, and coalesced after tender stage changes). */
+  'monitoring.refresh': Record<string, never>;
+  /** Raises and clears monitoring alerts (stalled tenders, missed milestones) and notifies (daily scheduler). */
+  'monitoring.alerts': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -39,6 +43,7 @@ export const QUEUE_NAMES = [
   'open-calls',
   'notifications',
   'open-data',
+  'monitoring',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -56,6 +61,8 @@ export const JOB_QUEUE = {
   'notifications.digest': 'notifications',
   'notifications.remind': 'notifications',
   'open-data.export': 'open-data',
+  'monitoring.refresh': 'monitoring',
+  'monitoring.alerts': 'monitoring',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobsOfQueue<Q extends QueueName> = {
@@ -64,4 +71,14 @@ export type JobsOfQueue<Q extends QueueName> = {
 
 export function isJobName(name: string): name is JobName {
   return Object.prototype.hasOwnProperty.call(JOB_QUEUE, name);
+}
+
+/**
+ * The id and start time of a job that many changes in a short window should cause only once:
+ * every change within the same `windowMs` window gets the same id (the outbox and BullMQ keep one)
+ * and runs at the window's end, so a burst of changes costs one run, at most `windowMs` later.
+ */
+export function coalescedJob(name: JobName, windowMs: number, now = Date.now()): { jobId: string; runAt: Date } {
+  const end = Math.ceil((now + 1) / windowMs) * windowMs;
+  return { jobId: `${name}.${end}`, runAt: new Date(end) };
 }
