@@ -6,6 +6,7 @@ import { tendersRoutes } from '@consortio/web/tenders/feature';
 import { openCallsRoutes } from '@consortio/web/open-calls/feature';
 import { knowledgeRoutes } from '@consortio/web/knowledge/feature';
 import { notificationsRoutes } from '@consortio/web/notifications/feature';
+import { monitoringRoutes } from '@consortio/web/monitoring/feature';
 
 export const appRoutes: Route[] = [
   {
@@ -20,6 +21,7 @@ export const appRoutes: Route[] = [
   ...openCallsRoutes,
   ...knowledgeRoutes,
   ...notificationsRoutes,
+  ...monitoringRoutes,
   {
     path: '**',
     title: 'notFound.title',

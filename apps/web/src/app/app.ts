@@ -6,6 +6,7 @@ import { AccountMenu, identityNavItems } from '@consortio/web/identity/feature';
 import { tendersNavItems } from '@consortio/web/tenders/feature';
 import { openCallsNavItems } from '@consortio/web/open-calls/feature';
 import { knowledgeNavItems } from '@consortio/web/knowledge/feature';
+import { monitoringNavItems } from '@consortio/web/monitoring/feature';
 import { NotificationBell } from '@consortio/web/notifications/feature';
 import { LayoutShell, type NavItem } from '@consortio/web/ui';
 
@@ -24,6 +25,7 @@ export class App {
     ...tendersNavItems({ actsForOrganisation: this.session.actingOrganisation() !== null }),
     ...openCallsNavItems(),
     ...knowledgeNavItems(),
+    ...monitoringNavItems({ actsForAuthority: this.session.actingOrganisation()?.organisationKind === 'authority' }),
     ...identityNavItems({
       signedIn: this.session.isSignedIn(),
       platformAdmin: this.session.isPlatformAdmin(),

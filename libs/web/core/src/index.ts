@@ -8,6 +8,7 @@ export * from './lib/i18n/translated-title.strategy';
 export * from './lib/http/api-base-url';
 export * from './lib/http/api-error';
 export * from './lib/http/api-call';
+export * from './lib/http/save-file';
 export * from './lib/forms/field-errors';
 export * from './lib/forms/api-errors';
 export * from './lib/forms/focus';

@@ -3,6 +3,7 @@ import { specificationsDe } from './dictionary.specifications.de';
 import { tendersDe } from './dictionary.tenders.de';
 import { knowledgeDe } from './dictionary.knowledge.de';
 import { openCallsDe } from './dictionary.open-calls.de';
+import { monitoringDe } from './dictionary.monitoring.de';
 import type { Dictionary } from './dictionary';
 
 export const de: Dictionary = {
@@ -407,4 +408,5 @@ export const de: Dictionary = {
   ...tendersDe,
   ...knowledgeDe,
   ...openCallsDe,
+  ...monitoringDe,
 };

@@ -3,6 +3,7 @@ import { specificationsEn } from './dictionary.specifications.en';
 import { tendersEn } from './dictionary.tenders.en';
 import { knowledgeEn } from './dictionary.knowledge.en';
 import { openCallsEn } from './dictionary.open-calls.en';
+import { monitoringEn } from './dictionary.monitoring.en';
 
 /**
  * English is the reference language: its keys define `TranslationKey`, and every other
@@ -405,4 +406,5 @@ export const en = {
   ...tendersEn,
   ...knowledgeEn,
   ...openCallsEn,
+  ...monitoringEn,
 } as const satisfies Record<string, string>;

@@ -131,6 +131,8 @@ export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'notifications.kind.supplier-question': 'Bieterfragen',
   'notifications.kind.stage-change': 'Phasenwechsel von Vergaben',
   'notifications.kind.kpi-reminder': 'Kennzahl-Erinnerungen',
+  'notifications.kind.monitoring-alert': 'Monitoring-Warnungen',
+  'notifications.kind.observer-note': 'Hinweise von Aufsichtsbehörden',
   'tender.contractSignedOn': 'Vertrag unterzeichnet am',
   'tender.evaluation': 'Wertung und Zuschlag',
   'tender.evaluation.title': 'Los {number}: {title}',

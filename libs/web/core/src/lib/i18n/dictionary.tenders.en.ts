@@ -129,6 +129,8 @@ export const tendersEn = {
   'notifications.kind.supplier-question': 'Supplier questions',
   'notifications.kind.stage-change': 'Tender stage changes',
   'notifications.kind.kpi-reminder': 'KPI reminders',
+  'notifications.kind.monitoring-alert': 'Monitoring alerts',
+  'notifications.kind.observer-note': 'Notes from observers',
   'tender.contractSignedOn': 'Contract signed on',
   'tender.evaluation': 'Evaluation and award',
   'tender.evaluation.title': 'Lot {number}: {title}',

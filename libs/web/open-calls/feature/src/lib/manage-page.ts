@@ -39,6 +39,7 @@ import {
   type EventsSocket,
   I18nService,
   readyToSend,
+  saveFile,
   showRefusal,
   TranslatePipe,
 } from '@consortio/web/core';
@@ -47,7 +48,6 @@ import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
 import { StatusBadge } from '@consortio/web/ui';
 import { formatBytes, fromLocalInput, tickingNow, toLocalInput, viewerTimeZone } from './call-time';
 import { CallTimes, KIND_LABEL, PAGE_SIZE_OPTIONS, STATUS_BADGE, STATUS_LABEL } from './open-call-labels';
-import { saveFile } from './save-file';
 
 type AnswerForm = FormGroup<{ text: FormControl<string>; publish: FormControl<boolean> }>;
 

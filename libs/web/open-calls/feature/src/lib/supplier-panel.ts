@@ -41,6 +41,7 @@ import {
   errorSentence,
   I18nService,
   readyToSend,
+  saveFile,
   showRefusal,
   TranslatePipe,
 } from '@consortio/web/core';
@@ -53,7 +54,6 @@ import {
   ResponseUploads,
 } from '@consortio/web/open-calls/data-access';
 import { formatBytes, formatInViewerZone } from './call-time';
-import { saveFile } from './save-file';
 
 /**
  * What a supplier does on a published call, acting for its company: sign up, ask questions and

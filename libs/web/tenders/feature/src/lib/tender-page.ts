@@ -40,6 +40,7 @@ import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
 import { TenderOpenCalls } from '@consortio/web/open-calls/feature';
 import { PublishGoodPractice } from '@consortio/web/knowledge/feature';
+import { ObserverNotes } from './observer-notes';
 import { LotEvaluation } from './lot-evaluation';
 import { milestoneState } from './milestone-state';
 import { ScaleUpPanel } from './scale-up-panel';
@@ -80,6 +81,7 @@ const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
     TenderLineage,
     TenderOpenCalls,
     PublishGoodPractice,
+    ObserverNotes,
   ],
   templateUrl: './tender-page.html',
   styleUrl: './tender-page.scss',

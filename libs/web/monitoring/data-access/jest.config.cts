@@ -1,0 +1,1 @@
+module.exports = require('../../../../jest.angular.preset.cjs')('web-monitoring-data-access', __dirname);

@@ -1,0 +1,2 @@
+export * from './lib/monitoring-api.service';
+export * from './lib/monitoring-filters';

@@ -1,0 +1,3 @@
+import config from '../../../../eslint.angular.config.mjs';
+
+export default config;
