@@ -2,6 +2,6 @@
 module.exports = require('./jest.shared.cjs')({
   displayName: 'integration',
   tier: 'int',
-  testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'],
+  testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/tests/**/*.int-spec.ts'],
   testTimeout: 30_000,
 });

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { accessTokenOf, startBuiltApi } from './bench-api.mjs';
+import { accessTokenOf, benchEnv, startBuiltApi } from './bench-api.mjs';
 import { machineDescription, writeBenchmarkSection } from './report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,14 +56,7 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${database}`);
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  AUTH_TOKEN_SECRET: 'benchmark-secret-0123456789abcdefghij',
-  LOG_LEVEL: 'warn',
-  PORT: '3912',
-  HOST: '127.0.0.1',
-};
+const env = benchEnv(url.toString(), 3912);
 let api;
 try {
   execFileSync(process.execPath, ['dist/apps/api/main.js', 'migrate'], { cwd: root, env, stdio: 'ignore' });

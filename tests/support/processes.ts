@@ -118,7 +118,8 @@ export async function startApi(
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): PlatformProcess {
-  return startNode('worker', ['dist/apps/worker/main.js'], env);
+  // As deployed (docker/compose.yml): the worker's heap limit.
+  return startNode('worker', ['--max-old-space-size=256', 'dist/apps/worker/main.js'], env);
 }
 
 /** A redis-server of the test's own, on its own port, so the test can kill and restart it. */

@@ -84,7 +84,8 @@ async function main() {
   say(seeded.applied.length ? `Loaded demo data: ${seeded.applied.join(', ')}` : 'Demo data already loaded');
 
   startChild('api', ['dist/apps/api/main.js']);
-  startChild('worker', ['dist/apps/worker/main.js']);
+  // The heap limit docker/compose.yml gives the worker (memory flat during bulk exports).
+  startChild('worker', ['--max-old-space-size=256', 'dist/apps/worker/main.js']);
   await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000);
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
