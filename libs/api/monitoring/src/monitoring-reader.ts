@@ -142,11 +142,16 @@ export class MonitoringReader {
     filters: AppliedFilters,
     stalledDays: number,
   ): Promise<Omit<MonitoringDashboard, 'jurisdiction' | 'filters' | 'refreshedAt' | 'stalledAfterDays'>> {
-    const figures = await this.tenderFigures(filters, stalledDays);
-    const participation = await this.participation(filters);
-    const stalled = await this.stalledTenders(filters, stalledDays, 1, SHORT_LIST);
-    const upcomingDeadlines = await this.deadlines(filters, SHORT_LIST);
-    const kpis = await this.kpis(filters, 20);
+    // Independent statements, each on its own pooled connection: the answer takes as long as the
+    // slowest, not their sum. A refresh committing between them can mix two refreshes (minutes
+    // apart) in one answer; the next request is whole again.
+    const [figures, participation, stalled, upcomingDeadlines, kpis] = await Promise.all([
+      this.tenderFigures(filters, stalledDays),
+      this.participation(filters),
+      this.stalledTenders(filters, stalledDays, 1, SHORT_LIST),
+      this.deadlines(filters, SHORT_LIST),
+      this.kpis(filters, 20),
+    ]);
 
     const tendersByRegion = new Map((figures.regions ?? []).map((row) => [row.key, row]));
     const codes = [...new Set([...participation.regions.keys(), ...tendersByRegion.keys()])].sort();
@@ -294,8 +299,8 @@ export class MonitoringReader {
        SELECT (SELECT count(*)::int FROM mc) AS consortia,
               (SELECT json_agg(json_build_object('code', m.code, 'n', m.n, 'participating', m.participating))
                  FROM (SELECT left(mm.nuts_code, ${childLength}::int) AS code, count(*)::int AS n,
-                              count(*) FILTER (WHERE mm.consortium_ids && ids.ids)::int AS participating
-                         FROM monitoring_municipalities mm, ids
+                              count(*) FILTER (WHERE mm.consortium_ids && (SELECT ids FROM ids))::int AS participating
+                         FROM monitoring_municipalities mm
                         WHERE mm.nuts_prefixes @> ARRAY[${region}]::text[]
                         GROUP BY 1) m) AS municipalities,
               (SELECT json_agg(json_build_object('code', r.code, 'n', r.n))

@@ -105,10 +105,13 @@ export class MonitoringService {
   }
 
   private async dashboardFor(scope: ObserverScope, applied: AppliedFilters): Promise<MonitoringDashboard> {
-    const refreshedAt = await this.reader.refreshedAt();
-    const figures = await this.reader.dashboard(applied, this.config.MONITORING_STALLED_DAYS);
+    const [refreshedAt, figures, jurisdictionName] = await Promise.all([
+      this.reader.refreshedAt(),
+      this.reader.dashboard(applied, this.config.MONITORING_STALLED_DAYS),
+      this.jurisdictionName(scope.jurisdiction),
+    ]);
     return {
-      jurisdiction: { code: scope.jurisdiction, name: await this.jurisdictionName(scope.jurisdiction) },
+      jurisdiction: { code: scope.jurisdiction, name: jurisdictionName },
       filters: applied,
       refreshedAt: refreshedAt.toISOString(),
       stalledAfterDays: this.config.MONITORING_STALLED_DAYS,

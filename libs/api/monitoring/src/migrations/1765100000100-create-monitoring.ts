@@ -89,7 +89,8 @@ export class CreateMonitoring1765100000100 implements MigrationInterface {
     await runner.query('CREATE UNIQUE INDEX monitoring_tenders_id ON monitoring_tenders (tender_id)');
     // The region filter: "some participant lies in DE21" is an array containment, answered by GIN.
     await runner.query('CREATE INDEX monitoring_tenders_region ON monitoring_tenders USING gin (nuts_prefixes)');
-    await runner.query('CREATE INDEX monitoring_tenders_consortium ON monitoring_tenders (consortium_id)');
+    // A consortium's tenders, and whether it has one created in a period (the period filter).
+    await runner.query('CREATE INDEX monitoring_tenders_consortium ON monitoring_tenders (consortium_id, created_at)');
     // Lists page newest first; the stalled list oldest stage change first.
     await runner.query('CREATE INDEX monitoring_tenders_created ON monitoring_tenders (created_at DESC, tender_id)');
     await runner.query(
