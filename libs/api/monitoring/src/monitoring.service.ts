@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type {
   ConsortiumDomain,
   ConsortiumRole,
+  ConsortiumStatus,
   MonitoringAlertKind,
   MonitoringAlertView,
   MonitoringConsortiumDetail,
@@ -278,7 +279,7 @@ export class MonitoringService {
         id: string;
         name: string;
         description: string;
-        status: string;
+        status: ConsortiumStatus;
         domain: ConsortiumDomain;
         lead_name: string;
         pooled_cents: string;

@@ -1,4 +1,4 @@
-import type { ConsortiumDomain } from './consortia';
+import type { ConsortiumDomain, ConsortiumStatus } from './consortia';
 import type { Page } from './page';
 import type { ProcedureType, TenderStage } from './tenders';
 
@@ -243,7 +243,7 @@ export interface MonitoringTenderDetail extends MonitoringTenderRow {
 /** A consortium seen by an observer: read-only. */
 export interface MonitoringConsortiumDetail extends MonitoringConsortiumRow {
   description: string;
-  status: string;
+  status: ConsortiumStatus;
   /** The member organisations (`members` is their count). */
   organisations: { id: string; name: string; nutsCode: string | null; role: 'lead' | 'member' | 'observer' }[];
   /** Its tenders (`tenders` is their count). */

@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { ConsortiumDomain, MonitoringConsortiumDetail, TenderStage } from '@consortio/shared/contracts';
+import type {
+  ConsortiumDomain,
+  ConsortiumStatus,
+  MonitoringConsortiumDetail,
+  TenderStage,
+} from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { MonitoringApi } from '@consortio/web/monitoring/data-access';
 import { localeFormats } from './figures';
@@ -28,7 +33,7 @@ import { MembersTable } from './members-table';
         <dt>{{ 'monitoring.col.domain' | t }}</dt>
         <dd>{{ domainLabel(c.domain) | t }}</dd>
         <dt>{{ 'monitoring.col.status' | t }}</dt>
-        <dd>{{ c.status }}</dd>
+        <dd>{{ statusLabel(c.status) | t }}</dd>
         <dt>{{ 'monitoring.col.lead' | t }}</dt>
         <dd>{{ c.leadOrganisation }}</dd>
         <dt>{{ 'monitoring.col.pooledValue' | t }}</dt>
@@ -90,6 +95,10 @@ export class ConsortiumDetailPage {
       const id = this.consortiumId();
       untracked(() => void this.load(id));
     });
+  }
+
+  protected statusLabel(status: ConsortiumStatus): TranslationKey {
+    return `consortia.status.${status}`;
   }
 
   protected domainLabel(domain: ConsortiumDomain): TranslationKey {
