@@ -20,8 +20,6 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   consortiumChannel,
   MAX_RESPONSE_TEXT,
-  OPEN_CALL_KINDS,
-  type OpenCallKind,
   type OpenCallQuestionView,
   type OpenCallRegistrationView,
   type OpenCallResponseView,
@@ -33,7 +31,6 @@ import {
 } from '@consortio/shared/contracts';
 import {
   asApiError,
-  controlErrorMessage,
   errorSentence,
   EVENTS_SOCKET_FACTORY,
   type EventsSocket,
@@ -46,14 +43,11 @@ import {
 import { SessionService } from '@consortio/web/identity/data-access';
 import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
 import { StatusBadge } from '@consortio/web/ui';
+import { callFieldMessage, CallFields, callForm, callInput, localTime } from './call-form';
 import { formatBytes, fromLocalInput, tickingNow, toLocalInput, viewerTimeZone } from './call-time';
 import { CallTimes, KIND_LABEL, PAGE_SIZE_OPTIONS, STATUS_BADGE, STATUS_LABEL } from './open-call-labels';
 
 type AnswerForm = FormGroup<{ text: FormControl<string>; publish: FormControl<boolean> }>;
-
-/** A datetime-local value that is a time, or the `datetime` error. */
-const localTime = (control: AbstractControl<string>) =>
-  control.value && fromLocalInput(control.value) === null ? { datetime: true } : null;
 
 /**
  * The consortium's side of one open call: edit and publish the draft, extend the deadline, see
@@ -65,6 +59,7 @@ const localTime = (control: AbstractControl<string>) =>
   selector: 'cs-open-call-manage-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CallFields,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -90,7 +85,6 @@ export class ManagePage {
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('callId') ?? '';
   private events: EventsSocket | null = null;
 
-  protected readonly kinds = OPEN_CALL_KINDS;
   protected readonly kindLabel = KIND_LABEL;
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly statusBadge = STATUS_BADGE;
@@ -124,19 +118,7 @@ export class ManagePage {
     return role !== undefined && WRITING_ROLES.includes(role);
   });
 
-  protected readonly draftForm = new FormGroup({
-    kind: new FormControl<OpenCallKind>('market-consultation', { nonNullable: true }),
-    title: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.minLength(3), Validators.maxLength(200)],
-    }),
-    summary: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(20_000)],
-    }),
-    opensAt: new FormControl('', { nonNullable: true, validators: [Validators.required, localTime] }),
-    closesAt: new FormControl('', { nonNullable: true, validators: [Validators.required, localTime] }),
-  });
+  protected readonly draftForm = callForm();
   protected readonly extendForm = new FormGroup({
     closesAt: new FormControl('', { nonNullable: true, validators: [Validators.required, localTime] }),
   });
@@ -148,8 +130,7 @@ export class ManagePage {
   }
 
   protected messageFor(control: AbstractControl): string | null {
-    if (control.errors?.['datetime']) return this.i18n.t('openCalls.form.datetime');
-    return controlErrorMessage(control, this.i18n);
+    return callFieldMessage(control, this.i18n);
   }
 
   protected size(bytes: number): string {
@@ -183,14 +164,7 @@ export class ManagePage {
   protected async saveDraft(): Promise<boolean> {
     const call = this.call();
     if (!call || !readyToSend(this.draftForm, this.host.nativeElement, this.injector)) return false;
-    const value = this.draftForm.getRawValue();
-    const input: OpenCallUpdateInput = {
-      kind: value.kind,
-      title: value.title.trim(),
-      summary: value.summary.trim(),
-      opensAt: fromLocalInput(value.opensAt) ?? value.opensAt,
-      closesAt: fromLocalInput(value.closesAt) ?? value.closesAt,
-    };
+    const input: OpenCallUpdateInput = callInput(this.draftForm);
     return this.act(
       'save',
       async () => {

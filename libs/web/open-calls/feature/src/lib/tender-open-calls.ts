@@ -11,22 +11,13 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
-import {
-  consortiumChannel,
-  OPEN_CALL_KINDS,
-  type OpenCallKind,
-  type OpenCallView,
-  type Page,
-} from '@consortio/shared/contracts';
+import { consortiumChannel, type OpenCallView, type Page } from '@consortio/shared/contracts';
 import {
   asApiError,
-  controlErrorMessage,
   errorSentence,
   EVENTS_SOCKET_FACTORY,
   type EventsSocket,
@@ -37,14 +28,12 @@ import {
 } from '@consortio/web/core';
 import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
 import { StatusBadge } from '@consortio/web/ui';
-import { fromLocalInput, tickingNow, toLocalInput, viewerTimeZone } from './call-time';
+import { CallFields, callForm, callInput } from './call-form';
+import { tickingNow, toLocalInput } from './call-time';
 import { CallTimes, KIND_LABEL, STATUS_BADGE, STATUS_LABEL } from './open-call-labels';
 
 const PAGE_SIZE = 5;
 const DAY = 86_400_000;
-
-const localTime = (control: AbstractControl<string>) =>
-  control.value && fromLocalInput(control.value) === null ? { datetime: true } : null;
 
 /**
  * The open calls of one tender, for its page: each round with its status, deadline and what
@@ -56,11 +45,10 @@ const localTime = (control: AbstractControl<string>) =>
   selector: 'cs-tender-open-calls',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CallFields,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatPaginatorModule,
     StatusBadge,
     TranslatePipe,
@@ -83,11 +71,9 @@ export class TenderOpenCalls {
   private readonly injector = inject(Injector);
   private events: EventsSocket | null = null;
 
-  protected readonly kinds = OPEN_CALL_KINDS;
   protected readonly kindLabel = KIND_LABEL;
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly statusBadge = STATUS_BADGE;
-  protected readonly timeZone = viewerTimeZone();
   protected readonly times = new CallTimes(this.i18n, tickingNow());
 
   protected readonly page = signal<Page<OpenCallView> | null>(null);
@@ -97,19 +83,7 @@ export class TenderOpenCalls {
   protected readonly busy = signal<string | null>(null);
   protected readonly creating = signal(false);
 
-  protected readonly form = new FormGroup({
-    kind: new FormControl<OpenCallKind>('market-consultation', { nonNullable: true }),
-    title: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.minLength(3), Validators.maxLength(200)],
-    }),
-    summary: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(20_000)],
-    }),
-    opensAt: new FormControl('', { nonNullable: true, validators: [Validators.required, localTime] }),
-    closesAt: new FormControl('', { nonNullable: true, validators: [Validators.required, localTime] }),
-  });
+  protected readonly form = callForm();
 
   constructor() {
     effect(() => {
@@ -121,11 +95,6 @@ export class TenderOpenCalls {
       untracked(() => this.follow(consortiumId));
     });
     inject(DestroyRef).onDestroy(() => this.events?.disconnect());
-  }
-
-  protected messageFor(control: AbstractControl): string | null {
-    if (control.errors?.['datetime']) return this.i18n.t('openCalls.form.datetime');
-    return controlErrorMessage(control, this.i18n);
   }
 
   protected turn(event: PageEvent): void {
@@ -154,16 +123,9 @@ export class TenderOpenCalls {
     if (this.busy()) return;
     this.createError.set(null);
     if (!readyToSend(this.form, this.host.nativeElement, this.injector)) return;
-    const value = this.form.getRawValue();
     this.busy.set('create');
     try {
-      const created = await this.api.create(this.tenderId(), {
-        kind: value.kind,
-        title: value.title.trim(),
-        summary: value.summary.trim(),
-        opensAt: fromLocalInput(value.opensAt) ?? value.opensAt,
-        closesAt: fromLocalInput(value.closesAt) ?? value.closesAt,
-      });
+      const created = await this.api.create(this.tenderId(), callInput(this.form));
       this.creating.set(false);
       this.say(this.i18n.t('openCalls.tender.created', { round: created.round }));
       await this.load(this.tenderId(), 1, this.page()?.pageSize ?? PAGE_SIZE);
