@@ -4,7 +4,6 @@ import {
   Component,
   computed,
   DestroyRef,
-  DOCUMENT,
   ElementRef,
   inject,
   Injector,
@@ -26,7 +25,6 @@ import {
   type OpenCallUpdateInput,
   type OpenCallView,
   type Page,
-  type ResponseAttachmentView,
   WRITING_ROLES,
 } from '@consortio/shared/contracts';
 import {
@@ -36,7 +34,6 @@ import {
   type EventsSocket,
   I18nService,
   readyToSend,
-  saveFile,
   showRefusal,
   TranslatePipe,
 } from '@consortio/web/core';
@@ -44,7 +41,8 @@ import { SessionService } from '@consortio/web/identity/data-access';
 import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
 import { StatusBadge } from '@consortio/web/ui';
 import { callFieldMessage, CallFields, callForm, callInput, localTime } from './call-form';
-import { formatBytes, fromLocalInput, tickingNow, toLocalInput, viewerTimeZone } from './call-time';
+import { fromLocalInput, tickingNow, toLocalInput, viewerTimeZone } from './call-time';
+import { ResponseFiles } from './response-files';
 import { CallTimes, KIND_LABEL, PAGE_SIZE_OPTIONS, STATUS_BADGE, STATUS_LABEL } from './open-call-labels';
 
 type AnswerForm = FormGroup<{ text: FormControl<string>; publish: FormControl<boolean> }>;
@@ -59,6 +57,7 @@ type AnswerForm = FormGroup<{ text: FormControl<string>; publish: FormControl<bo
   selector: 'cs-open-call-manage-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ResponseFiles,
     CallFields,
     ReactiveFormsModule,
     RouterLink,
@@ -81,8 +80,7 @@ export class ManagePage {
   private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
-  private readonly document = inject(DOCUMENT);
-  private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('callId') ?? '';
+  protected readonly id = inject(ActivatedRoute).snapshot.paramMap.get('callId') ?? '';
   private events: EventsSocket | null = null;
 
   protected readonly kindLabel = KIND_LABEL;
@@ -131,10 +129,6 @@ export class ManagePage {
 
   protected messageFor(control: AbstractControl): string | null {
     return callFieldMessage(control, this.i18n);
-  }
-
-  protected size(bytes: number): string {
-    return formatBytes(bytes, this.i18n.locale());
   }
 
   protected answerFor(question: OpenCallQuestionView): AnswerForm {
@@ -239,15 +233,6 @@ export class ManagePage {
       });
     } finally {
       this.busy.set(null);
-    }
-  }
-
-  protected async download(response: OpenCallResponseView, attachment: ResponseAttachmentView): Promise<void> {
-    this.actionError.set(null);
-    try {
-      saveFile(this.document, await this.api.attachment(this.id, response.id, attachment.id), attachment.fileName);
-    } catch (error) {
-      this.actionError.set(errorSentence(asApiError(error), this.i18n));
     }
   }
 

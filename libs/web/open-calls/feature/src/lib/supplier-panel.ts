@@ -5,7 +5,6 @@ import {
   Component,
   computed,
   DestroyRef,
-  DOCUMENT,
   effect,
   ElementRef,
   inject,
@@ -32,7 +31,6 @@ import {
   type OpenCallResponseView,
   type OpenCallStatus,
   type Page,
-  type ResponseAttachmentView,
 } from '@consortio/shared/contracts';
 import {
   type ApiError,
@@ -41,7 +39,6 @@ import {
   errorSentence,
   I18nService,
   readyToSend,
-  saveFile,
   showRefusal,
   TranslatePipe,
 } from '@consortio/web/core';
@@ -53,6 +50,7 @@ import {
   OpenCallsApi,
   ResponseUploads,
 } from '@consortio/web/open-calls/data-access';
+import { ResponseFiles } from './response-files';
 import { formatBytes, formatInViewerZone } from './call-time';
 
 /**
@@ -66,6 +64,7 @@ import { formatBytes, formatInViewerZone } from './call-time';
   selector: 'cs-open-call-supplier',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ResponseFiles,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -92,7 +91,6 @@ export class SupplierPanel {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly document = inject(DOCUMENT);
 
   protected readonly maxQuestion = MAX_QUESTION_TEXT;
   protected readonly maxResponse = MAX_RESPONSE_TEXT;
@@ -266,16 +264,6 @@ export class SupplierPanel {
         },
         complete: () => this.finishUpload(),
       });
-  }
-
-  protected async download(response: OpenCallResponseView, attachment: ResponseAttachmentView): Promise<void> {
-    this.error.set(null);
-    try {
-      const blob = await this.api.attachment(this.callId(), response.id, attachment.id);
-      saveFile(this.document, blob, attachment.fileName);
-    } catch (error) {
-      this.error.set(errorSentence(asApiError(error), this.i18n));
-    }
   }
 
   protected turnQuestions(event: PageEvent): void {
