@@ -60,9 +60,10 @@ function bytesOf(value: unknown): Uint8Array | null {
 /**
  * The co-editing transport (docs/collab-protocol.md): one room per document, the Yjs sync
  * protocol on acknowledged events. An update is checked (joined with write access, size,
- * decodes) and committed to the log in PostgreSQL before it is acknowledged and broadcast; the
- * room spans api instances through the Redis adapter. Awareness (carets) is relayed with the
- * person's identity as the server knows it, and presence lists everyone in the room.
+ * decodes) and committed to the log in PostgreSQL before it is acknowledged and broadcast (what
+ * one commit stored leaves as one merged update, see CollabBroadcaster); the room spans api
+ * instances through the Redis adapter. Awareness (carets) is relayed with the person's identity
+ * as the server knows it, and presence lists everyone in the room.
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 @UseGuards(PolicyGuard)
@@ -216,7 +217,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
       this.logger.error(`storing an update of ${documentId} failed: ${(error as Error).message}`);
       return refuse('unavailable', 'The update could not be stored; it will be sent again.');
     }
-    socket.to(documentRoom(documentId)).emit('update', { documentId, update: toWire(update) });
+    this.broadcaster.committed(documentId, update, socket.id);
     return { ok: true, documentId, updateId: body.updateId };
   }
 

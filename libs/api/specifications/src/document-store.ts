@@ -312,7 +312,8 @@ export class DocumentStore implements OnApplicationShutdown {
         if (cached) {
           const loaded = await cached.catch(() => undefined);
           if (loaded) {
-            for (const entry of entries) Y.applyUpdate(loaded.doc, entry.update);
+            const updates = entries.map((entry) => entry.update);
+            Y.applyUpdate(loaded.doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
             for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
             loaded.sinceSnapshot += ids.length;
             // Not awaited: the next batch of keystrokes need not wait for the outbox row.
