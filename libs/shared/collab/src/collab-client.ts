@@ -233,6 +233,9 @@ export class CollabDocument {
   private rejectJoined!: (error: Error) => void;
   private destroyed = false;
   private flushWaiters: (() => void)[] = [];
+  /** Update ids are this random prefix and a count: unique without drawing 122 random bits per keystroke. */
+  private readonly idPrefix = uuidv4();
+  private sent = 0;
 
   constructor(
     private readonly client: CollabClient,
@@ -364,7 +367,8 @@ export class CollabDocument {
   };
 
   private track(update: Uint8Array): void {
-    const pending: PendingUpdate = { updateId: uuidv4(), update, createdAt: Date.now() };
+    this.sent += 1;
+    const pending: PendingUpdate = { updateId: `${this.idPrefix}.${this.sent}`, update, createdAt: Date.now() };
     this.pending.set(pending.updateId, pending);
     this.emitLocal('unacknowledged', this.pending.size);
     if (this.joined && this.client.socket.connected) this.send(pending);
