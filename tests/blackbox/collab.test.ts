@@ -57,7 +57,8 @@ describe('co-editing a specification', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi(platformEnv());
+    // Compaction after 500 rows, so that the test below reaches it with a few hundred keystrokes.
+    api = await startApi({ ...platformEnv(), COLLAB_COMPACT_AFTER_UPDATES: '500' });
     worker = startWorker(platformEnv());
     db = new Client({ connectionString: process.env['DATABASE_URL'] });
     await db.connect();

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WORKER_CONFIG, WorkerAppModule } from '@consortio/api/bootstrap';
 import { assertConfig, ConfigurationError, loadConfig } from '@consortio/api/platform/config';
 import { handleShutdownSignals, HttpConfig } from '@consortio/api/platform/http';
+import { QueueConfig } from '@consortio/api/platform/queue';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP port. */
 async function main(): Promise<void> {
   process.env['CONSORTIO_SERVICE'] ??= 'worker';
   assertConfig(WORKER_CONFIG);
+  // Raising one's own niceness needs no privilege; only lowering it would.
+  setPriority(loadConfig(QueueConfig).WORKER_NICENESS);
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
   app.useLogger(logger);

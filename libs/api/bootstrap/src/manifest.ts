@@ -9,7 +9,7 @@ import { QueueConfig, queueMigrations } from '@consortio/api/platform/queue';
 import { identityDemoSeed, identityMigrations } from '@consortio/api/identity';
 import { requirementsDemoSeed, requirementsMigrations } from '@consortio/api/requirements';
 import { consortiaDemoSeed, consortiaMigrations } from '@consortio/api/consortia';
-import { specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
+import { CollabConfig, specificationsDemoSeed, specificationsMigrations } from '@consortio/api/specifications';
 import { systemMigrations, systemDemoSeed } from '@consortio/api/system';
 import { tendersDemoSeed, tendersMigrations } from '@consortio/api/tenders';
 import { knowledgeDemoSeed, knowledgeMigrations } from '@consortio/api/knowledge';
@@ -61,6 +61,7 @@ export const API_CONFIG = [
   AuthConfig,
   OpenDataConfig,
   MonitoringConfig,
+  CollabConfig,
 ];
 export const WORKER_CONFIG = [
   LogConfig,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { OutboxService } from '@consortio/api/platform/queue';
 import { openTestDataSource, truncateAll } from '@consortio/api/testing';
+import { CollabConfig } from './collab.config';
 import { CompactionService } from './compaction.service';
 import { DocumentStore } from './document-store';
 import { templateDocument } from './specifications.service';
@@ -66,7 +67,7 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
   const entry = (update: Uint8Array, updateId: string) => ({ updateId, update, userId, organisationId });
 
   it('stores concurrent appends each once, batching them, and ignores a repeated update id', async () => {
-    const store = new DocumentStore(dataSource, new OutboxService());
+    const store = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     const base = await store.current(specificationId);
     const { doc, updates } = writer(101);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc));
@@ -80,7 +81,7 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
     );
     expect(Number(n)).toBe(50);
     // Another instance loading from scratch sees all of it.
-    const other = new DocumentStore(dataSource, new OutboxService());
+    const other = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     expect((await other.current(specificationId)).doc.getXmlFragment(`section:${sections[0]}`).length).toBe(
       text.length,
     );
@@ -89,9 +90,9 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
   });
 
   it('never loses an update appended while a compaction runs, and an instance that loaded earlier catches up', async () => {
-    const early = new DocumentStore(dataSource, new OutboxService());
+    const early = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     const earlyDoc = (await early.current(specificationId)).doc;
-    const appender = new DocumentStore(dataSource, new OutboxService());
+    const appender = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     const compaction = new CompactionService(dataSource);
     const { doc, updates } = writer(202);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate((await appender.current(specificationId)).doc));

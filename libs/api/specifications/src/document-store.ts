@@ -1,7 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import * as Y from 'yjs';
 import { OutboxService } from '@consortio/api/platform/queue';
+import { CollabConfig } from './collab.config';
 
 /** An accepted update about to be stored. */
 export interface UpdateEntry {
@@ -54,8 +56,20 @@ function applyLog(doc: Y.Doc, log: StoredLog): void {
   if (log.updates.length > 0) Y.applyUpdate(doc, mergedOf(log));
 }
 
-/** Log rows past the snapshot after which a compaction is requested. */
-export const COMPACT_AFTER_UPDATES = 500;
+/** The lock is taken before any row gets its id, and held until the statement commits. */
+const APPEND_SQL = `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended('specification:' || $1::text, 0)))
+  INSERT INTO specification_updates (specification_id, update_id, content, user_id, organisation_id)
+  SELECT $1::uuid, e.update_id, e.content, e.user_id, e.organisation_id
+    FROM lock, unnest($2::text[], $3::bytea[], $4::uuid[], $5::uuid[])
+         AS e (update_id, content, user_id, organisation_id)
+  ON CONFLICT (specification_id, update_id) DO NOTHING
+  RETURNING id`;
+
+/** The part of the pg pool the append uses: a query with a statement name. */
+interface PreparedQueries {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: { id: string }[] }>;
+}
+
 const EVICT_AFTER_MS = 60_000;
 
 /**
@@ -78,6 +92,7 @@ export class DocumentStore implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    @Inject(CollabConfig) private readonly config: CollabConfig,
   ) {}
 
   /** The document, loaded if needed and caught up with the log. */
@@ -317,7 +332,7 @@ export class DocumentStore implements OnApplicationShutdown {
             for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
             loaded.sinceSnapshot += ids.length;
             // Not awaited: the next batch of keystrokes need not wait for the outbox row.
-            if (ids.length > 0 && loaded.sinceSnapshot >= COMPACT_AFTER_UPDATES)
+            if (ids.length > 0 && loaded.sinceSnapshot >= this.config.COLLAB_COMPACT_AFTER_UPDATES)
               void this.requestCompaction(loaded, highest(ids));
           }
         }
@@ -328,26 +343,24 @@ export class DocumentStore implements OnApplicationShutdown {
     }
   }
 
-  /** Appends in one statement; answers the log ids it wrote (none for update ids already stored). */
+  /**
+   * Appends in one statement; answers the log ids it wrote (none for update ids already stored).
+   * Every keystroke waits for this statement, so it runs as a named prepared statement straight on
+   * the driver's connection pool: each connection parses and plans it once, not once per batch.
+   */
   private async insert(id: string, entries: UpdateEntry[]): Promise<number[]> {
-    // The lock is taken before any row gets its id, and held until the statement commits.
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended('specification:' || $6::text, 0)))
-       INSERT INTO specification_updates (specification_id, update_id, content, user_id, organisation_id)
-       SELECT $1::uuid, e.update_id, e.content, e.user_id, e.organisation_id
-         FROM lock, unnest($2::text[], $3::bytea[], $4::uuid[], $5::uuid[])
-              AS e (update_id, content, user_id, organisation_id)
-       ON CONFLICT (specification_id, update_id) DO NOTHING
-       RETURNING id`,
-      [
+    const pool = (this.dataSource.driver as PostgresDriver).master as PreparedQueries;
+    const { rows } = await pool.query({
+      name: 'consortio-specification-append',
+      text: APPEND_SQL,
+      values: [
         id,
         entries.map((entry) => entry.updateId),
         entries.map((entry) => Buffer.from(entry.update)),
         entries.map((entry) => entry.userId),
         entries.map((entry) => entry.organisationId),
-        id,
       ],
-    );
+    });
     return rows.map((row) => Number(row.id));
   }
 

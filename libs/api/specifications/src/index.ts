@@ -2,6 +2,7 @@ import { CreateSpecifications1764500000000 } from './migrations/1764500000000-cr
 
 export { SpecificationsModule, SpecificationsJobsModule } from './specifications.module';
 export { specificationsDemoSeed } from './specifications-demo-seed';
+export { CollabConfig } from './collab.config';
 export { CompactionService } from './compaction.service';
 export { DocumentStore } from './document-store';
 export { sectionHash } from './review.service';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsortiaModule } from '@consortio/api/consortia';
+import { configProvider } from '@consortio/api/platform/config';
+import { CollabConfig } from './collab.config';
 import { CollabBroadcaster } from './collab-broadcaster';
 import { CollabGateway } from './collab.gateway';
 import { CompactionService } from './compaction.service';
@@ -16,6 +18,7 @@ import { SpecificationsService } from './specifications.service';
   imports: [ConsortiaModule],
   controllers: [TemplatesController, SpecificationsController],
   providers: [
+    configProvider(CollabConfig),
     SpecificationAccess,
     DocumentStore,
     CollabBroadcaster,
@@ -29,6 +32,13 @@ export class SpecificationsModule {}
 
 /** In the worker: compaction of update logs and PDF/DOCX exports. */
 @Module({
-  providers: [SpecificationAccess, DocumentStore, CompactionService, ExportsService, SpecificationsProcessor],
+  providers: [
+    configProvider(CollabConfig),
+    SpecificationAccess,
+    DocumentStore,
+    CompactionService,
+    ExportsService,
+    SpecificationsProcessor,
+  ],
 })
 export class SpecificationsJobsModule {}

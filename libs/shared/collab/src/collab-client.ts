@@ -81,7 +81,7 @@ export class CollabClient {
     status: new Set(),
     error: new Set(),
   };
-  private resyncTimer: ReturnType<typeof setInterval> | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   status: CollabStatus = 'connecting';
 
   constructor(readonly options: CollabClientOptions) {
@@ -119,10 +119,16 @@ export class CollabClient {
     }
     const every = options.resyncIntervalMs ?? 15_000;
     if (every > 0) {
-      this.resyncTimer = setInterval(() => {
+      const resyncAll = () => {
         if (!this.socket.connected) return;
         for (const document of this.documents.values()) if (document.joined) void document.resync();
-      }, every);
+      };
+      // The first comparison comes at a random point of the interval: clients that connected
+      // together (after a restart of the api, say) do not all ask at the same moment ever after.
+      this.resyncTimer = setTimeout(() => {
+        resyncAll();
+        this.resyncTimer = setInterval(resyncAll, every);
+      }, Math.random() * every);
     }
   }
 
@@ -168,7 +174,8 @@ export class CollabClient {
   }
 
   disconnect(): void {
-    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    clearTimeout(this.resyncTimer);
+    clearInterval(this.resyncTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('offline', this.goOffline);
       window.removeEventListener('online', this.goOnline);
@@ -322,7 +329,23 @@ export class CollabDocument {
       return;
     }
     this.applyRemote(toBytes(answer.update));
-    if (this.access === 'write' && this.pending.size === 0) this.sendMissing(toBytes(answer.stateVector));
+    const serverState = toBytes(answer.stateVector);
+    if (this.access === 'write' && this.pending.size === 0 && this.holdsMoreThan(serverState))
+      this.sendMissing(serverState);
+  }
+
+  /**
+   * Whether this document holds changes beyond a state vector. Only then can the server lack
+   * something: deletions are not in a state vector, but this client's own travel as pending
+   * updates until acknowledged, and others' came from the server. Comparing clocks is cheap;
+   * encoding the difference walks the whole document.
+   */
+  private holdsMoreThan(stateVector: Uint8Array): boolean {
+    const theirs = Y.decodeStateVector(stateVector);
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if (clock > (theirs.get(client) ?? 0)) return true;
+    }
+    return false;
   }
 
   /** @internal */

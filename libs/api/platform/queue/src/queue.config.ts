@@ -29,4 +29,15 @@ export class QueueConfig {
   @IsInt({ message: 'OUTBOX_RETENTION_DAYS must be a whole number of days' })
   @Min(1)
   OUTBOX_RETENTION_DAYS = 7;
+
+  /**
+   * The worker's CPU niceness (0 to 19, Linux `nice`): background jobs (compaction, exports,
+   * refreshes) yield the processor to the api on a shared machine, so typing stays immediate.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'WORKER_NICENESS must be a whole number from 0 to 19' })
+  @Min(0, { message: 'WORKER_NICENESS must be at least 0' })
+  @Max(19, { message: 'WORKER_NICENESS must be at most 19' })
+  WORKER_NICENESS = 10;
 }
