@@ -196,7 +196,13 @@ async function runWorkload(
   loop.enable();
   // PostgreSQL works for the servers: its backends serving the benchmark's database go to their core.
   const backends = await databaseBackends();
-  for (const pid of backends) execFileSync('taskset', ['-p', '-c', '0', String(pid)], { stdio: 'ignore' });
+  for (const pid of backends) {
+    try {
+      execFileSync('taskset', ['-p', '-c', '0', String(pid)], { stdio: 'ignore' });
+    } catch {
+      // the connection closed meanwhile
+    }
+  }
   const measured = [...serverPids, ...backends];
   const before = cpuSeconds(measured);
   const loadBefore = process.cpuUsage();
@@ -487,7 +493,13 @@ async function main(): Promise<void> {
             ),
         ];
         if (round % 2 === 1) turns.reverse();
-        for (const turn of turns) phases.push(await turn());
+        for (const turn of turns) {
+          const phase = await turn();
+          phases.push(phase);
+          console.log(
+            `  turn ${round + 1}/${ROUNDS}, ${phase.system}, ${count} editors: propagation p50 ${percentile(phase.propagation, 50).toFixed(1)} ms, p99 ${percentile(phase.propagation, 99).toFixed(1)} ms`,
+          );
+        }
       }
       for (const editor of [...consortio, ...peer]) {
         editor.close();
