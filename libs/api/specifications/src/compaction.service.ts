@@ -43,18 +43,22 @@ export class CompactionService {
           rows.map((row) => ({ content: row.content, userId: row.user_id, createdAt: row.created_at })),
         );
         const uptoId = Number(rows[rows.length - 1].id);
+        const stateVector = Y.encodeStateVector(doc);
         await manager.query(
-          `INSERT INTO specification_snapshots (specification_id, state, state_vector, upto_id, compacted_updates, compacted_at)
-           VALUES ($1, $2, $5, $3, $4, now())
+          `INSERT INTO specification_snapshots (specification_id, state, state_vector, deletions, upto_id, compacted_updates, compacted_at)
+           VALUES ($1, $2, $5, $6, $3, $4, now())
            ON CONFLICT (specification_id) DO UPDATE
-             SET state = EXCLUDED.state, state_vector = EXCLUDED.state_vector, upto_id = EXCLUDED.upto_id,
-                 compacted_updates = specification_snapshots.compacted_updates + $4, compacted_at = now()`,
+             SET state = EXCLUDED.state, state_vector = EXCLUDED.state_vector, deletions = EXCLUDED.deletions,
+                 upto_id = EXCLUDED.upto_id, compacted_updates = specification_snapshots.compacted_updates + $4,
+                 compacted_at = now()`,
           [
             specificationId,
             Buffer.from(Y.encodeStateAsUpdate(doc)),
             uptoId,
             rows.length,
-            Buffer.from(Y.encodeStateVector(doc)),
+            Buffer.from(stateVector),
+            // An update of no structs and every deletion: what a document holding the structs lacks at most.
+            Buffer.from(Y.encodeStateAsUpdate(doc, stateVector)),
           ],
         );
         await manager.query(

@@ -150,4 +150,53 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
     early.onApplicationShutdown();
     appender.onApplicationShutdown();
   });
+
+  it("catches up past a compaction from the snapshot's deletions alone when it holds every struct, and still gets another instance's deletion", async () => {
+    const mine = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
+    const theirs = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
+    const compaction = new CompactionService(dataSource);
+    const { doc, updates } = writer(303);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate((await mine.current(specificationId)).doc));
+    updates.length = 0;
+    const text = new Y.XmlText();
+    doc.getXmlFragment(`section:${sections[0]}`).insert(0, [text]);
+    text.insert(0, 'keep this; drop this');
+    await mine.append(
+      specificationId,
+      updates.map((update, index) => entry(update, `light-${index}`)),
+    );
+    await mine.current(specificationId);
+    updates.length = 0;
+    text.delete(9, 11);
+    // Stored through the other instance: this one never reads the row before it is compacted away.
+    await theirs.append(
+      specificationId,
+      updates.map((update, index) => entry(update, `light-delete-${index}`)),
+    );
+    expect((await compaction.compact(specificationId)).folded).toBeGreaterThan(0);
+
+    const statements: string[] = [];
+    const original = dataSource.query.bind(dataSource);
+    const query = jest.spyOn(dataSource, 'query').mockImplementation((sql: string, parameters?: unknown[]) => {
+      statements.push(sql);
+      return original(sql, parameters);
+    });
+    let caughtUp;
+    try {
+      caughtUp = await mine.current(specificationId);
+    } finally {
+      query.mockRestore();
+    }
+    expect(statements.some((sql) => sql.includes('deletions AS content'))).toBe(true);
+    expect(statements.some((sql) => sql.includes('state AS content'))).toBe(false);
+    expect(caughtUp.doc.getXmlFragment(`section:${sections[0]}`).toString()).toContain('keep this');
+    expect(caughtUp.doc.getXmlFragment(`section:${sections[0]}`).toString()).not.toContain('drop this');
+    const fromDatabase = new Y.Doc();
+    Y.applyUpdate(fromDatabase, await mine.readState(specificationId));
+    expect(caughtUp.doc.getXmlFragment(`section:${sections[0]}`).toString()).toBe(
+      fromDatabase.getXmlFragment(`section:${sections[0]}`).toString(),
+    );
+    mine.onApplicationShutdown();
+    theirs.onApplicationShutdown();
+  });
 });

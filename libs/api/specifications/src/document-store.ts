@@ -52,6 +52,13 @@ function mergedOf(log: StoredLog): Uint8Array {
   return log.updates.length === 1 ? log.updates[0] : Y.mergeUpdates(log.updates);
 }
 
+/** Whether a document with state vector `held` holds every struct counted in `wanted`. */
+function covers(held: Uint8Array, wanted: Uint8Array): boolean {
+  const clocks = Y.decodeStateVector(held);
+  for (const [client, clock] of Y.decodeStateVector(wanted)) if ((clocks.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
 /**
  * Brings `doc` up to the stored log. The snapshot and the rows after it go in apart (merging a
  * large snapshot with a few rows costs about as much as applying it), and a document that already
@@ -127,7 +134,7 @@ export class DocumentStore implements OnApplicationShutdown {
       const { doc } = await this.current(id);
       return { update: Y.encodeStateAsUpdate(doc, stateVector), stateVector: Y.encodeStateVector(doc) };
     }
-    const log = await this.readLog(id);
+    const log = await this.readLog(id, 'state');
     const merged = mergedOf(log);
     this.readForWarming.set(id, log);
     const empty = stateVector.length === 1 && stateVector[0] === 0;
@@ -197,7 +204,7 @@ export class DocumentStore implements OnApplicationShutdown {
 
   /** The whole document as one update: the snapshot and every log row after it, straight from PostgreSQL. */
   async readState(id: string): Promise<Uint8Array> {
-    return mergedOf(await this.readLog(id));
+    return mergedOf(await this.readLog(id, 'state'));
   }
 
   onApplicationShutdown(): void {
@@ -210,7 +217,7 @@ export class DocumentStore implements OnApplicationShutdown {
     let cached = this.cache.get(id);
     if (!cached) {
       const doc = new Y.Doc();
-      cached = (log ? Promise.resolve(log) : this.readLog(id)).then((read) => {
+      cached = (log ? Promise.resolve(log) : this.readLog(id, 'state')).then((read) => {
         applyLog(doc, read);
         return {
           id,
@@ -229,13 +236,19 @@ export class DocumentStore implements OnApplicationShutdown {
     return cached;
   }
 
-  /** The snapshot and every log row after it, read in one statement. */
-  private async readLog(id: string): Promise<StoredLog> {
+  /**
+   * The snapshot and every log row after it, read in one statement. With `deletions`, the
+   * snapshot's deletions stand in for its state (null when the snapshot predates them): enough
+   * for a document that already holds every struct of the snapshot.
+   */
+  private async readLog(id: string, snapshotPart: 'state'): Promise<StoredLog>;
+  private async readLog(id: string, snapshotPart: 'deletions'): Promise<StoredLog | null>;
+  private async readLog(id: string, snapshotPart: 'state' | 'deletions'): Promise<StoredLog | null> {
     // One statement, one snapshot of the database: the snapshot row and the log after it agree.
     const rows = await this.dataSource.query<
-      { kind: 'snapshot' | 'update'; id: string; content: Buffer; state_vector: Buffer | null }[]
+      { kind: 'snapshot' | 'update'; id: string; content: Buffer | null; state_vector: Buffer | null }[]
     >(
-      `SELECT 'snapshot' AS kind, upto_id AS id, state AS content, state_vector
+      `SELECT 'snapshot' AS kind, upto_id AS id, ${snapshotPart === 'state' ? 'state' : 'deletions'} AS content, state_vector
          FROM specification_snapshots WHERE specification_id = $1
        UNION ALL
        SELECT 'update', u.id, u.content, NULL FROM specification_updates u
@@ -252,6 +265,7 @@ export class DocumentStore implements OnApplicationShutdown {
         watermark = Number(row.id);
         snapshotStateVector = row.state_vector;
       } else watermark = Math.max(watermark, Number(row.id));
+      if (!row.content) return null;
       updates.push(row.content);
     }
     return { updates, watermark, rows: rows.filter((row) => row.kind === 'update').length, snapshotStateVector };
@@ -314,8 +328,19 @@ export class DocumentStore implements OnApplicationShutdown {
   }
 
   /** Applies the snapshot and every row after it (merging is idempotent) and starts counting from there. */
+  /**
+   * Catches up past a compaction that folded rows this instance had not read. A document that
+   * holds every struct of the new snapshot lacks at most some of its deletions (from rows other
+   * instances wrote): those, and the rows after it, are all it reads and applies. Decoding the
+   * whole snapshot again would hold the event loop for every document here, at every compaction
+   * of a busy one.
+   */
   private async reload(loaded: LoadedDocument): Promise<void> {
-    const fresh = await this.readLog(loaded.id);
+    const light = await this.readLog(loaded.id, 'deletions');
+    const fresh =
+      light?.snapshotStateVector && covers(Y.encodeStateVector(loaded.doc), light.snapshotStateVector)
+        ? light
+        : await this.readLog(loaded.id, 'state');
     applyLog(loaded.doc, fresh);
     loaded.watermark = fresh.watermark;
     loaded.appliedAbove.clear();

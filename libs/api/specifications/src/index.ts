@@ -1,4 +1,5 @@
 import { CreateSpecifications1764500000000 } from './migrations/1764500000000-create-specifications';
+import { SnapshotDeletions1765200000000 } from './migrations/1765200000000-snapshot-deletions';
 
 export { SpecificationsModule, SpecificationsJobsModule } from './specifications.module';
 export { specificationsDemoSeed } from './specifications-demo-seed';
@@ -7,4 +8,4 @@ export { CompactionService } from './compaction.service';
 export { DocumentStore } from './document-store';
 export { sectionHash } from './review.service';
 
-export const specificationsMigrations = [CreateSpecifications1764500000000];
+export const specificationsMigrations = [CreateSpecifications1764500000000, SnapshotDeletions1765200000000];
