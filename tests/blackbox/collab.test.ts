@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
@@ -355,6 +356,12 @@ describe('co-editing a specification', () => {
       state: 'lapsed',
       organisationName: 'Markt Beispielheim',
     });
+  });
+
+  it('runs the worker, which compacts, at a lower CPU priority than the api that answers keystrokes', () => {
+    // WORKER_NICENESS defaults to 10; the api keeps the priority it was started with.
+    expect(getPriority(worker.child.pid)).toBeGreaterThanOrEqual(10);
+    expect(getPriority(api.child.pid)).toBe(getPriority());
   });
 
   it('compacts the log under load without losing a concurrent update, and still knows who changed what', async () => {

@@ -11,8 +11,12 @@ import { QueueConfig } from '@consortio/api/platform/queue';
 async function main(): Promise<void> {
   process.env['CONSORTIO_SERVICE'] ??= 'worker';
   assertConfig(WORKER_CONFIG);
-  // Raising one's own niceness needs no privilege; only lowering it would.
-  setPriority(loadConfig(QueueConfig).WORKER_NICENESS);
+  // Raising one's own niceness needs no privilege on Linux; where it is refused, run as we are.
+  try {
+    setPriority(loadConfig(QueueConfig).WORKER_NICENESS);
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'warn', msg: `WORKER_NICENESS not applied: ${(error as Error).message}` }));
+  }
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
