@@ -410,7 +410,6 @@ async function main(): Promise<void> {
         )
       ).rows[0].content;
       const acknowledgements: number[] = [];
-      const clients: CollabClient[] = [];
       const consortio: Editor[] = await Promise.all(
         Array.from({ length: count }, async (_, index) => {
           const who = people[index % people.length];
@@ -420,7 +419,6 @@ async function main(): Promise<void> {
             organisationId: who.organisationId,
             transports: ['websocket'],
           });
-          clients.push(client);
           const document: CollabDocument = await client.open(documentId);
           document.on('acknowledged', (ack) => acknowledgements.push(ack.latencyMs));
           const fragment = fragmentOf(document.doc);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import * as Y from 'yjs';
 import { OutboxService } from '@consortio/api/platform/queue';
+import { holdsAllOf, isEmptyStateVector } from '@consortio/shared/collab';
 import { CollabConfig } from './collab.config';
 
 /** An accepted update about to be stored. */
@@ -52,13 +53,6 @@ function mergedOf(log: StoredLog): Uint8Array {
   return log.updates.length === 1 ? log.updates[0] : Y.mergeUpdates(log.updates);
 }
 
-/** Whether a document with state vector `held` holds every struct counted in `wanted`. */
-function covers(held: Uint8Array, wanted: Uint8Array): boolean {
-  const clocks = Y.decodeStateVector(held);
-  for (const [client, clock] of Y.decodeStateVector(wanted)) if ((clocks.get(client) ?? 0) < clock) return false;
-  return true;
-}
-
 /**
  * Brings `doc` up to the stored log. The snapshot and the rows after it go in apart (merging a
  * large snapshot with a few rows costs about as much as applying it), and a document that already
@@ -71,9 +65,9 @@ function applyLog(doc: Y.Doc, log: StoredLog): void {
   const parts = log.updates.slice(0, snapshots);
   if (rows.length > 0) parts.push(rows.length === 1 ? rows[0] : Y.mergeUpdates(rows));
   const held = Y.encodeStateVector(doc);
-  const empty = held.length === 1 && held[0] === 0;
+  const fresh = isEmptyStateVector(held);
   // A diff keeps every deletion of its update, so nothing deleted elsewhere is missed.
-  for (const part of parts) Y.applyUpdate(doc, empty ? part : Y.diffUpdate(part, held));
+  for (const part of parts) Y.applyUpdate(doc, fresh ? part : Y.diffUpdate(part, held));
 }
 
 /** The lock is taken before any row gets its id, and held until the statement commits. */
@@ -137,9 +131,8 @@ export class DocumentStore implements OnApplicationShutdown {
     const log = await this.readLog(id, 'state');
     const merged = mergedOf(log);
     this.readForWarming.set(id, log);
-    const empty = stateVector.length === 1 && stateVector[0] === 0;
     return {
-      update: empty ? merged : Y.diffUpdate(merged, stateVector),
+      update: isEmptyStateVector(stateVector) ? merged : Y.diffUpdate(merged, stateVector),
       stateVector:
         log.rows === 0 && log.snapshotStateVector ? log.snapshotStateVector : Y.encodeStateVectorFromUpdate(merged),
     };
@@ -248,7 +241,7 @@ export class DocumentStore implements OnApplicationShutdown {
     const rows = await this.dataSource.query<
       { kind: 'snapshot' | 'update'; id: string; content: Buffer | null; state_vector: Buffer | null }[]
     >(
-      `SELECT 'snapshot' AS kind, upto_id AS id, ${snapshotPart === 'state' ? 'state' : 'deletions'} AS content, state_vector
+      `SELECT 'snapshot' AS kind, upto_id AS id, ${snapshotPart} AS content, state_vector
          FROM specification_snapshots WHERE specification_id = $1
        UNION ALL
        SELECT 'update', u.id, u.content, NULL FROM specification_updates u
@@ -327,7 +320,6 @@ export class DocumentStore implements OnApplicationShutdown {
     loaded.watermark = reached;
   }
 
-  /** Applies the snapshot and every row after it (merging is idempotent) and starts counting from there. */
   /**
    * Catches up past a compaction that folded rows this instance had not read. A document that
    * holds every struct of the new snapshot lacks at most some of its deletions (from rows other
@@ -338,7 +330,7 @@ export class DocumentStore implements OnApplicationShutdown {
   private async reload(loaded: LoadedDocument): Promise<void> {
     const light = await this.readLog(loaded.id, 'deletions');
     const fresh =
-      light?.snapshotStateVector && covers(Y.encodeStateVector(loaded.doc), light.snapshotStateVector)
+      light?.snapshotStateVector && holdsAllOf(Y.encodeStateVector(loaded.doc), light.snapshotStateVector)
         ? light
         : await this.readLog(loaded.id, 'state');
     applyLog(loaded.doc, fresh);

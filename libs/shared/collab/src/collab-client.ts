@@ -16,6 +16,7 @@ import {
   type SyncAck,
   type UpdateAck,
 } from '@consortio/shared/contracts';
+import { holdsAllOf, isEmptyStateVector } from './state-vectors';
 
 type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 
@@ -283,7 +284,7 @@ export class CollabDocument {
     let answer: JoinAck;
     const stateVector = Y.encodeStateVector(this.doc);
     // A document that held nothing when it asked has nothing the server could lack.
-    const heldNothing = stateVector.length === 1 && stateVector[0] === 0;
+    const heldNothing = isEmptyStateVector(stateVector);
     try {
       answer = await socket
         .timeout(10_000)
@@ -329,23 +330,12 @@ export class CollabDocument {
       return;
     }
     this.applyRemote(toBytes(answer.update));
+    // Only structs the server lacks make a difference worth encoding: deletions are not in a state
+    // vector, but this client's own travel as pending updates until acknowledged, and others'
+    // came from the server.
     const serverState = toBytes(answer.stateVector);
-    if (this.access === 'write' && this.pending.size === 0 && this.holdsMoreThan(serverState))
+    if (this.access === 'write' && this.pending.size === 0 && !holdsAllOf(serverState, Y.encodeStateVector(this.doc)))
       this.sendMissing(serverState);
-  }
-
-  /**
-   * Whether this document holds changes beyond a state vector. Only then can the server lack
-   * something: deletions are not in a state vector, but this client's own travel as pending
-   * updates until acknowledged, and others' came from the server. Comparing clocks is cheap;
-   * encoding the difference walks the whole document.
-   */
-  private holdsMoreThan(stateVector: Uint8Array): boolean {
-    const theirs = Y.decodeStateVector(stateVector);
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-      if (clock > (theirs.get(client) ?? 0)) return true;
-    }
-    return false;
   }
 
   /** @internal */
