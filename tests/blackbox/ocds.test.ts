@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv-draft-04';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -18,10 +15,11 @@ import {
   type SubscribeAck,
   type TenderView,
 } from '@consortio/shared/contracts';
+import { OCDS_DIR, ocdsValidators } from '@consortio/api/testing';
 import { parseCsv } from '@consortio/shared/domain';
 import { consortiumWith } from '../support/api-client';
 import { demoConsortiumId } from '../support/collab';
-import { type ApiProcess, eventually, type PlatformProcess, ROOT, startApi, startWorker } from '../support/processes';
+import { type ApiProcess, eventually, type PlatformProcess, startApi, startWorker } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 import { as, type SignedIn, signIn } from '../support/sessions';
 
@@ -71,22 +69,11 @@ type RecordPackage = Omit<ReleasePackage, 'releases' | 'links'> & {
 };
 type EventsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const OCDS_DIR = resolve(ROOT, '../shared/data/ocds');
-
-/** The official schemas, by their ids: the package schemas refer to the release schema by URL. */
+/** The official schemas; these tests are about what the api serves, so they must be there. */
 function validators() {
-  const read = (path: string) => JSON.parse(readFileSync(join(OCDS_DIR, path), 'utf8')) as { id: string };
-  const core = new Ajv({ strict: false, allErrors: true });
-  addFormats(core as never);
-  core.addSchema(read('1.1/release-schema.json'));
-  core.addSchema(read('1.1/versioned-release-validation-schema.json'));
-  const eu = new Ajv({ strict: false, allErrors: true });
-  addFormats(eu as never);
-  return {
-    releasePackage: core.compile(read('1.1/release-package-schema.json')),
-    recordPackage: core.compile(read('1.1/record-package-schema.json')),
-    euRelease: eu.compile(read('eu-profile/release-schema.json')),
-  };
+  const schemas = ocdsValidators();
+  if (!schemas) throw new Error(`The OCDS schemas are missing from ${OCDS_DIR}`);
+  return schemas;
 }
 
 describe('open data (OCDS)', () => {
@@ -101,7 +88,7 @@ describe('open data (OCDS)', () => {
   let sophie: SignedIn; // analyst (viewer) of the ministry, an authority with jurisdiction DE2
   let nora: SignedIn; // Smart Grid Werke GmbH, supplier
   let consortiumId: string;
-  const tenders = {} as Record<'published' | 'awarded' | 'pilot' | 'cancelled' | 'draft', TenderView>;
+  const tenders = {} as Record<'published' | 'awarded' | 'pilot' | 'cancelled' | 'withdrawn' | 'draft', TenderView>;
   let callId: string;
   let bulkIds: string[];
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
@@ -185,7 +172,7 @@ describe('open data (OCDS)', () => {
       await ok(who, 'POST', `/consortia/${consortiumId}/needs/${need.id}/status`, { status: 'submitted' });
     }
     await ok(anna, 'POST', `/consortia/${consortiumId}/lots/suggest`, {});
-    for (const stage of ['published', 'awarded', 'pilot', 'cancelled', 'draft'] as const) {
+    for (const stage of ['published', 'awarded', 'pilot', 'cancelled', 'withdrawn', 'draft'] as const) {
       tenders[stage] = await ok<TenderView>(
         anna,
         'POST',
@@ -209,7 +196,7 @@ describe('open data (OCDS)', () => {
     // Publication is set through SQL, with the record of the procedure a real run writes: the API
     // path to it (signed agreement, approved specification version) is covered by
     // tender-outcomes.test.ts. Everything after publication goes through the API.
-    for (const stage of ['published', 'awarded', 'pilot', 'cancelled'] as const) {
+    for (const stage of ['published', 'awarded', 'pilot', 'cancelled', 'withdrawn'] as const) {
       await db.query(
         `WITH moved AS (
            UPDATE tenders SET stage = 'published', stage_changed_at = now(), updated_at = now() WHERE id = $1 RETURNING id)
@@ -419,6 +406,28 @@ describe('open data (OCDS)', () => {
     await recordPackage(`/ocds/tenders/${tenders.cancelled.id}/record`);
   });
 
+  it('keeps a tender withdrawn to amend it public: still listed, its releases and record valid, the tender active', async () => {
+    const tender = tenders.withdrawn;
+    const reason = 'Lot 2 range requirement corrected after questions from bidders.';
+    const before = await releasePackage(`/ocds/tenders/${tender.id}/releases`);
+    await move(tender, 'specification', reason);
+    const { releases } = await releasePackage(`/ocds/tenders/${tender.id}/releases`);
+    expect(releases.slice(0, before.releases.length)).toEqual(before.releases);
+    const withdrawal = releases[releases.length - 1];
+    expect(withdrawal.id).toMatch(new RegExp(`^${ocid(tender.id)}-\\d+-specification$`));
+    expect([withdrawal.tag, withdrawal.tender.status]).toEqual([['tenderAmendment'], 'active']);
+    expect(withdrawal.tender).toMatchObject({ amendments: [expect.objectContaining({ rationale: reason })] });
+    const record = await recordPackage(`/ocds/tenders/${tender.id}/record`);
+    expect(record.records[0].compiledRelease.tender.status).toBe('active');
+    const seen: string[] = [];
+    for (let path: string | null = '/ocds/tenders?pageSize=100'; path; ) {
+      const pack: ReleasePackage = await releasePackage(path);
+      seen.push(...pack.releases.map((release) => release.tender.id));
+      path = pack.links ? pack.links.next.slice(`${api.url}/api/v1`.length) : null;
+    }
+    expect(seen).toContain(tender.id);
+  });
+
   it('never shows a draft: its releases and record answer like an unknown tender', async () => {
     const demo = await ok<{ items: { id: string; stage: string }[] }>(
       anna,
@@ -529,7 +538,14 @@ describe('open data (OCDS)', () => {
       }
     }
 
-    const mine = () => [tenders.published.id, tenders.awarded.id, tenders.pilot.id, tenders.cancelled.id, ...bulkIds];
+    const mine = () => [
+      tenders.published.id,
+      tenders.awarded.id,
+      tenders.pilot.id,
+      tenders.cancelled.id,
+      tenders.withdrawn.id,
+      ...bulkIds,
+    ];
 
     it('writes every release of each published tender of the region as a valid release package, reporting progress', async () => {
       const { view, file, events } = await exported('release-package');

@@ -22,17 +22,6 @@ export function cents(decimal: string): Cents {
 // and so survives the round trip exactly.
 export const amountOfCents = (value: Cents): number => value / 100;
 
-/** The stages at which the notice is out (PUBLISHED_SQL in the tenders domain). */
-export const NOTICE_OUT: readonly TenderStage[] = [
-  'published',
-  'evaluation',
-  'awarded',
-  'contract-signed',
-  'pilot',
-  'city-rollout',
-  'regional-scaleup',
-];
-
 /** The stages that run under a signed contract. */
 export const CONTRACTED: readonly TenderStage[] = ['contract-signed', 'pilot', 'city-rollout', 'regional-scaleup'];
 
@@ -50,12 +39,18 @@ export function ocdsTenderStatus(stage: TenderStage, closedFrom: TenderStage | n
       return 'complete';
     case 'closed':
       return closedFrom !== null && CONTRACTED.includes(closedFrom) ? 'complete' : 'cancelled';
-    case 'needs-assessment':
-    case 'market-consultation':
+    // The stages before publication are only reached in open data by withdrawing the published
+    // procedure (published -> specification, with a reason). Amending the notice keeps the same
+    // contracting process running: OCDS records it as a `tenderAmendment` release and the tender
+    // stays `active` ('planned' would say it never started, 'withdrawn' that nothing more is
+    // published under this ocid). Sent on back to the market or the needs, the group is shaping
+    // a later tender again, which is what `planning` says.
     case 'specification':
     case 'approval':
-      // Only reached after publication by withdrawing the procedure to amend it.
-      return 'planned';
+      return 'active';
+    case 'needs-assessment':
+    case 'market-consultation':
+      return 'planning';
   }
 }
 

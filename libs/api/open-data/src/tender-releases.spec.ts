@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv-draft-04';
 import type { TenderStage } from '@consortio/shared/contracts';
+import { ocdsValidators, schemaErrors } from '@consortio/api/testing';
+import { NOTICE_OUT } from '@consortio/shared/domain';
 import type { OcdsRelease } from './ocds';
 import { ocdsAmount, ocdsMethod, ocdsTenderStatus } from './ocds-codes';
 import { packageFrame, packageMeta, recordPackage, releasePackage, tenderRecord } from './ocds-packages';
@@ -17,16 +16,7 @@ const PUBLICATION = {
   publicationPolicy: 'https://consortio.example/policy',
 };
 const OCID = 'ocds-test01-cccccccc-cccc-4ccc-8ccc-cccccccccccc';
-const PUBLIC_STAGES: TenderStage[] = [
-  'published',
-  'evaluation',
-  'awarded',
-  'contract-signed',
-  'pilot',
-  'city-rollout',
-  'regional-scaleup',
-  'closed',
-];
+const PUBLIC_STAGES: readonly TenderStage[] = [...NOTICE_OUT, 'closed'];
 
 const releasesAt = (stage: TenderStage) => tenderReleases(tenderAt(stage), OPTIONS);
 const last = (releases: OcdsRelease[]) => releases[releases.length - 1];
@@ -55,7 +45,12 @@ describe('OCDS codes', () => {
     expect(ocdsTenderStatus('closed', 'published')).toBe('cancelled');
     expect(ocdsTenderStatus('closed', 'awarded')).toBe('cancelled');
     expect(ocdsTenderStatus('closed', 'pilot')).toBe('complete');
-    expect(ocdsTenderStatus('specification', null)).toBe('planned');
+    // Withdrawn after publication: amending the notice keeps the process active; back at the
+    // market or the needs, a later tender is being shaped.
+    expect(ocdsTenderStatus('specification', null)).toBe('active');
+    expect(ocdsTenderStatus('approval', null)).toBe('active');
+    expect(ocdsTenderStatus('market-consultation', null)).toBe('planning');
+    expect(ocdsTenderStatus('needs-assessment', null)).toBe('planning');
   });
 
   it('maps procedures to open, selective and limited with the article in the details', () => {
@@ -422,8 +417,8 @@ describe('tenderReleases', () => {
     );
     expect(releases.map((release) => [release.tender.status, release.tag])).toEqual([
       ['active', ['planning', 'tender']],
-      ['planned', ['tenderAmendment']],
-      ['planned', ['tenderAmendment']],
+      ['active', ['tenderAmendment']],
+      ['active', ['tenderAmendment']],
       ['active', ['tenderUpdate']],
     ]);
     expect(last(releases).tender.tenderPeriod?.startDate).toBe('2026-03-12T10:00:00.000Z');
@@ -452,30 +447,10 @@ describe('tenderReleases', () => {
   });
 });
 
-// The official schemas live beside the project (../shared/data); where they are absent, the
-// black-box tests validate what the api serves instead.
-const OCDS_DIR = resolve(__dirname, '../../../../../shared/data/ocds');
-const schemas = existsSync(OCDS_DIR) ? loadValidators(OCDS_DIR) : null;
-
-function loadValidators(dir: string) {
-  const read = (path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8')) as { id: string };
-  const core = new Ajv({ strict: false, allErrors: true });
-  addFormats(core as never);
-  // The package schemas refer to these by their ids.
-  core.addSchema(read('1.1/release-schema.json'));
-  core.addSchema(read('1.1/versioned-release-validation-schema.json'));
-  const eu = new Ajv({ strict: false, allErrors: true });
-  addFormats(eu as never);
-  return {
-    releasePackage: core.compile(read('1.1/release-package-schema.json')),
-    recordPackage: core.compile(read('1.1/record-package-schema.json')),
-    euRelease: eu.compile(read('eu-profile/release-schema.json')),
-  };
-}
+const schemas = ocdsValidators();
 
 function expectValid(validate: ValidateFunction, value: unknown): void {
-  const valid = validate(value);
-  expect(valid ? [] : validate.errors).toEqual([]);
+  expect(schemaErrors(validate, value)).toEqual([]);
 }
 
 (schemas ? describe : describe.skip)('against the official OCDS 1.1 and EU profile schemas', () => {
@@ -494,6 +469,39 @@ function expectValid(validate: ValidateFunction, value: unknown): void {
     );
     expectValid(schemas.euRelease, record.compiledRelease);
   });
+
+  it.each(['specification', 'market-consultation'] as const)(
+    'validates the releases and record of a tender withdrawn after publication, back at %s',
+    (stage) => {
+      if (!schemas) return;
+      const history: [TenderStage, string][] = [
+        ['specification', '2026-02-01T09:00:00.000Z'],
+        ['approval', '2026-02-20T09:00:00.000Z'],
+        ['published', '2026-03-01T10:00:00.000Z'],
+        ['specification', '2026-03-05T10:00:00.000Z'],
+      ];
+      if (stage === 'market-consultation') history.push(['market-consultation', '2026-03-06T10:00:00.000Z']);
+      const changes = stageChanges(history);
+      changes[3].reason = 'Lot 2 range requirement corrected';
+      const data = tenderAt('published');
+      const releases = tenderReleases(
+        { ...data, stage, stageChanges: changes, openCalls: [], updatedAt: changes[changes.length - 1].changedAt },
+        OPTIONS,
+      );
+      expect(last(releases).tender.status).toBe(stage === 'specification' ? 'active' : 'planning');
+      expectValid(
+        schemas.releasePackage,
+        releasePackage(PUBLICATION, 'https://consortio.example/p', releases, { now: '2026-04-01T00:00:00Z' }),
+      );
+      for (const release of releases) expectValid(schemas.euRelease, release);
+      const record = tenderRecord(releases, 'https://consortio.example/api/v1/ocds/tenders/x/releases');
+      expectValid(
+        schemas.recordPackage,
+        recordPackage(PUBLICATION, 'https://consortio.example/r', [record], [], '2026-04-01T00:00:00Z'),
+      );
+      expectValid(schemas.euRelease, record.compiledRelease);
+    },
+  );
 
   it('refuses what breaks the schemas, so a pass means something', () => {
     if (!schemas) return;

@@ -1,4 +1,5 @@
 import type { TenderStage } from '@consortio/shared/contracts';
+import { NOTICE_OUT } from '@consortio/shared/domain';
 import type {
   OcdsAmendment,
   OcdsAward,
@@ -23,7 +24,6 @@ import {
   criteriaDetails,
   kpiPeriod,
   lotCriteria,
-  NOTICE_OUT,
   OCDS_CATEGORIES,
   ocdsAmount,
   ocdsAwardCriteria,
@@ -428,7 +428,10 @@ export function compiledRelease(releases: OcdsRelease[]): OcdsRelease {
   return { ...latest, id: `${latest.ocid}-compiled`, tag: ['compiled'] };
 }
 
-/** Whether a tender at `stage` is public, given its record (closed after publication counts). */
+/**
+ * Whether a tender at `stage` is public, given its record: once published it stays public, also
+ * while withdrawn to amend the notice and after it closed (PUBLISHED_SQL in the tenders domain).
+ */
 export function isPublished(stage: TenderStage, stageChanges: Pick<OcdsStageChange, 'to'>[]): boolean {
-  return NOTICE_OUT.includes(stage) || (stage === 'closed' && stageChanges.some((change) => change.to === 'published'));
+  return NOTICE_OUT.includes(stage) || stageChanges.some((change) => change.to === 'published');
 }

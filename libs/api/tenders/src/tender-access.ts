@@ -33,23 +33,35 @@ export interface TenderOpening {
   stage: TenderStage;
   /** The caller's organisation's role in the consortium, or null for an outsider. */
   role: ConsortiumRole | null;
-  /** Published or later, or closed after it was published: public information. */
+  /** Published once (at a later stage, withdrawn to amend, or closed since): public information. */
   published: boolean;
+  /**
+   * Published once and now withdrawn to amend the notice: the published record stays public, but
+   * the tender's text is being changed until it is published again.
+   */
+  amending: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * SQL: whether tender `t` has been published, so that its notice is public: it is at published
- * or a later stage, or it was closed after reaching publication. The history is probed with a
- * scalar subquery (`LIMIT 1`, by index) for closed tenders only: written as `EXISTS`, PostgreSQL
- * hashes every 'published' stage change of the platform for each query, so paging through all
- * published tenders (an OCDS export) grew with the square of their number.
+ * or a later stage, or its stage history shows it entered `published` once. Published history
+ * stays public (OCDS keeps every release of an ocid available): a tender withdrawn to amend its
+ * specification (published -> specification, and on back from there) and one closed after
+ * publication are still public. The history is probed with a scalar subquery (`LIMIT 1`, on the
+ * index `tender_stage_changes (tender_id, changed_at)`) only for tenders not at a notice stage:
+ * written as `EXISTS`, PostgreSQL hashes every 'published' stage change of the platform for each
+ * query, so paging through all published tenders (an OCDS export) grew with the square of their
+ * number.
  */
 export const PUBLISHED_SQL = `(t.stage IN ('published', 'evaluation', 'awarded', 'contract-signed', 'pilot',
   'city-rollout', 'regional-scaleup')
-  OR (t.stage = 'closed' AND COALESCE((
-    SELECT true FROM tender_stage_changes sc WHERE sc.tender_id = t.id AND sc.to_stage = 'published' LIMIT 1), false)))`;
+  OR COALESCE((
+    SELECT true FROM tender_stage_changes sc WHERE sc.tender_id = t.id AND sc.to_stage = 'published' LIMIT 1), false))`;
+
+/** The stages a published tender is at while it is withdrawn to amend its notice. */
+const AMENDING: readonly TenderStage[] = ['needs-assessment', 'market-consultation', 'specification', 'approval'];
 
 /** Lead and members change tenders through the people who write for them; observers and viewers read. */
 export function mayEditTenders(principal: Principal, role: ConsortiumRole | null): boolean {
@@ -130,6 +142,7 @@ export class TenderAccess {
       stage: row.stage,
       role: row.role,
       published: row.published,
+      amending: row.published && AMENDING.includes(row.stage),
     };
   }
 }

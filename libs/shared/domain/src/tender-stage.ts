@@ -143,8 +143,8 @@ export function tenderTransitionRefusal(from: TenderStage, to: TenderStage, fact
   }
 }
 
-/** From publication on, bidders rely on what the contract notice states. */
-const NOTICE_OUT: readonly TenderStage[] = [
+/** The stages at which the contract notice is out: from publication on, bidders rely on what it states. */
+export const NOTICE_OUT: readonly TenderStage[] = [
   'published',
   'evaluation',
   'awarded',
