@@ -96,16 +96,23 @@ describe('monitoring', () => {
     return page.items.filter((item) => item.kind === kind);
   }
 
-  async function csv(who: SignedIn, name: string, query = `region=${DISTRICT}`) {
-    const response = await as(who, api.url, `/api/v1/monitoring/tables/${name}.csv?${query}`);
-    expect(response.status).toBe(200);
+  /** A CSV file of the api, saved as `<file>-<date>.csv`: its header and rows. */
+  async function csvAt(who: SignedIn, path: string, file: string) {
+    const response = await as(who, api.url, `/api/v1/monitoring/${path}`);
+    expect([path, response.status]).toEqual([path, 200]);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(
-      new RegExp(`^attachment; filename="monitoring-${name}-${DISTRICT}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+      new RegExp(`^attachment; filename="${file}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
     );
-    const table = parseCsv(await response.text());
+    // A byte-order mark first, for spreadsheets (decoding as UTF-8 then drops it).
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = parseCsv(new TextDecoder().decode(bytes));
     return { header: table.header, rows: table.rows.map((row) => row.cells) };
   }
+
+  const csv = (who: SignedIn, name: string, query = `region=${DISTRICT}`, region = DISTRICT) =>
+    csvAt(who, `tables/${name}.csv?${query}`, `monitoring-${name}-${region}`);
 
   beforeAll(async () => {
     // Refresh every second and run the alerts every two seconds, so the test sees changes soon.
@@ -562,6 +569,7 @@ describe('monitoring', () => {
       ['DE2X2', '1', '1', '2', '428801.00'],
       ['DE2X3', '1', '0', '0', '0.00'],
     ]);
+    expect(tables['regions'].rows.map((row) => row[1])).toEqual(['Testkreis Nord', 'Testkreis Ost', 'Testkreis West']);
     expect(tables['stages'].rows.find((row) => row[0] === 'pilot')).toEqual(['pilot', '1']);
     expect(tables['savings'].rows).toEqual([['214400.50', '162000.00', '52400.50', '0.2444', '2']]);
     expect(tables['funnel'].rows).toEqual([
@@ -591,6 +599,136 @@ describe('monitoring', () => {
     expect(energy.rows.map((row) => row[0]).sort()).toEqual([tenders.small.id, tenders.replica.id].sort());
   });
 
+  it('serves the totals and the drill-down tables as CSV, in full, within the jurisdiction', async () => {
+    const totals = await csv(ministry, 'totals');
+    expect(totals.header).toEqual([
+      'municipalities',
+      'participating_municipalities',
+      'consortia',
+      'tenders',
+      'pooled_value_eur',
+      'published_tenders',
+      'stalled_tenders',
+    ]);
+    expect(totals.rows).toEqual([['4', '3', '2', '4', '693201.50', '1', '1']]);
+    const energyTotals = await csv(ministry, 'totals', `region=${DISTRICT}&domain=energy`);
+    expect(energyTotals.rows[0].slice(0, 5)).toEqual(['4', '2', '1', '2', '264400.50']);
+
+    const memberHeader = ['organisation_id', 'name', 'nuts', 'role'];
+    const lots = await csvAt(
+      ministry,
+      `tenders/${tenders.pilot.id}/tables/lots.csv`,
+      `monitoring-tender-${tenders.pilot.id}-lots`,
+    );
+    expect(lots.header).toEqual([
+      'lot',
+      'title',
+      'cpv_codes',
+      'estimated_value_eur',
+      'awarded_supplier',
+      'awarded_value_eur',
+    ]);
+    expect(lots.rows.map((row) => [row[2], row[4], row[5]]).sort()).toEqual(
+      tenders.pilot.lots
+        .map((lot) =>
+          lot.cpvCodes.includes('34144900-7')
+            ? [lot.cpvCodes.join(' '), `Supplier ${lot.number} GmbH`, '150000.00']
+            : [lot.cpvCodes.join(' '), `Supplier ${lot.number} GmbH`, '12000.00'],
+        )
+        .sort(),
+    );
+    const tenderMembers = await csvAt(
+      ministry,
+      `tenders/${tenders.pilot.id}/tables/members.csv`,
+      `monitoring-tender-${tenders.pilot.id}-members`,
+    );
+    expect(tenderMembers.header).toEqual(memberHeader);
+    expect(tenderMembers.rows.map((row) => [row[0], row[2], row[3]])).toEqual([
+      [org(nord), 'DE2X1', 'lead'],
+      [org(ost), 'DE2X2', 'member'],
+    ]);
+    const milestones = await csvAt(
+      bezirk,
+      `tenders/${tenders.small.id}/tables/milestones.csv`,
+      `monitoring-tender-${tenders.small.id}-milestones`,
+    );
+    expect(milestones).toEqual({
+      header: ['name', 'planned_on', 'reached_on', 'late'],
+      rows: [
+        ['Kick-off', day(-5), '', 'true'],
+        ['Site survey', day(10), '', 'false'],
+      ],
+    });
+
+    const consortiumMembers = await csvAt(
+      ministry,
+      `consortia/${energyId}/tables/members.csv`,
+      `monitoring-consortium-${energyId}-members`,
+    );
+    expect(consortiumMembers.rows.map((row) => [row[0], row[3]])).toEqual([
+      [org(sued), 'lead'],
+      [org(nord), 'member'],
+    ]);
+    const consortiumTenders = await csvAt(
+      bezirk,
+      `consortia/${energyId}/tables/tenders.csv`,
+      `monitoring-consortium-${energyId}-tenders`,
+    );
+    expect(consortiumTenders.header).toEqual((await csv(ministry, 'tenders')).header);
+    expect(consortiumTenders.rows.map((row) => row[0]).sort()).toEqual([tenders.small.id, tenders.replica.id].sort());
+
+    // Outside the jurisdiction a tender or consortium has no tables, exactly like an unknown one.
+    const demo = await db.query<{ id: string; consortium_id: string }>(
+      "SELECT id, consortium_id FROM tenders WHERE title = 'Electric utility vehicles and depot lighting 2027'",
+    );
+    expect((await call(bezirk, 'GET', `/monitoring/tenders/${demo.rows[0].id}/tables/lots.csv`)).status).toBe(404);
+    expect(
+      (await call(bezirk, 'GET', `/monitoring/consortia/${demo.rows[0].consortium_id}/tables/tenders.csv`)).status,
+    ).toBe(404);
+    expect((await as(ministry, api.url, `/api/v1/monitoring/tenders/${demo.rows[0].id}/tables/lots.csv`)).status).toBe(
+      200,
+    );
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await call(ministry, 'GET', `/monitoring/tenders/${unknown}/tables/members.csv`)).status).toBe(404);
+    expect((await call(pending, 'GET', '/monitoring/alerts.csv')).status).toBe(403);
+    expect((await call(officer, 'GET', `/monitoring/tenders/${tenders.pilot.id}/tables/lots.csv`)).status).toBe(403);
+  });
+
+  it('names regions in CSV only where a name is known: NUTS 2 rows leave it empty instead of repeating the code', async () => {
+    const nuts2 = await csv(ministry, 'regions', '', 'DE2');
+    const district = nuts2.rows.find((row) => row[0] === DISTRICT);
+    expect(district?.slice(0, 4)).toEqual([DISTRICT, '', '4', '3']);
+    for (const row of nuts2.rows) expect([row[0], row[1]]).toEqual([row[0], '']);
+    const nuts3 = await csv(ministry, 'regions');
+    expect(nuts3.rows.map((row) => [row[0], row[1]])).toEqual([
+      ['DE2X1', 'Testkreis Nord'],
+      ['DE2X2', 'Testkreis Ost'],
+      ['DE2X3', 'Testkreis West'],
+    ]);
+  });
+
+  it('refuses bad parameters of the CSV tables, naming the field', async () => {
+    for (const [path, field] of [
+      ['/monitoring/tables/totals.csv?region=DE3', 'region'],
+      ['/monitoring/tables/totals.csv?colour=red', 'colour'],
+      ['/monitoring/alerts.csv?open=maybe', 'open'],
+      ['/monitoring/alerts.csv?page=2', 'page'],
+      ['/monitoring/tenders/not-an-id/tables/lots.csv', 'tenderId'],
+      ['/monitoring/consortia/not-an-id/tables/members.csv', 'consortiumId'],
+    ]) {
+      const answer = await call<ProblemDetails>(ministry, 'GET', path);
+      expect([path, answer.status, fields(answer)]).toEqual([path, 400, [field]]);
+    }
+    for (const path of [
+      `/monitoring/tenders/${tenders.pilot.id}/tables/bids.csv`,
+      `/monitoring/consortia/${energyId}/tables/lots.csv`,
+    ]) {
+      const answer = await call<ProblemDetails>(ministry, 'GET', path);
+      expect([path, answer.status]).toEqual([path, 404]);
+      expect(answer.body.detail).toContain('the tables are');
+    }
+  });
+
   it('raises alerts for a stalled tender and a missed milestone once, tells the lead and the observers, and clears them', async () => {
     const open = () => ok<Page<MonitoringAlertView>>(bezirk, 'GET', '/monitoring/alerts?open=true&pageSize=100');
     const raised = await eventually(
@@ -612,6 +750,34 @@ describe('monitoring', () => {
     expect(stalled?.days).toBeGreaterThanOrEqual(90);
     const missed = raised.items.find((alert) => alert.kind === 'milestone-missed');
     expect(missed?.milestone).toEqual({ name: 'Kick-off', plannedOn: day(-5) });
+
+    // The same alerts as CSV: the district's authority gets exactly these, the ministry (DE2) these among its others.
+    const alertHeader = [
+      'alert_id',
+      'kind',
+      'tender_id',
+      'tender_title',
+      'consortium',
+      'milestone',
+      'milestone_planned_on',
+      'days_in_stage',
+      'raised_at',
+      'cleared_at',
+    ];
+    const openCsv = await csvAt(bezirk, 'alerts.csv?open=true', `monitoring-alerts-open-${DISTRICT}`);
+    expect(openCsv.header).toEqual(alertHeader);
+    expect(openCsv.rows.map((row) => [row[1], row[2], row[5], row[6], row[9]]).sort()).toEqual(
+      [
+        ['milestone-missed', tenders.small.id, 'Kick-off', day(-5), ''],
+        ['stalled', tenders.stalled.id, '', '', ''],
+      ].sort(),
+    );
+    expect(openCsv.rows.find((row) => row[1] === 'stalled')?.[4]).toBe(`Mobil Test ${tag}`);
+    const ministryCsv = await csvAt(ministry, 'alerts.csv', 'monitoring-alerts-DE2');
+    expect(ministryCsv.rows.map((row) => row[0])).toEqual(expect.arrayContaining(raised.items.map((a) => a.id)));
+    // The whole list, not a page of it.
+    const firstPage = await ok<Page<MonitoringAlertView>>(ministry, 'GET', '/monitoring/alerts?pageSize=1');
+    expect(ministryCsv.rows).toHaveLength(firstPage.total);
 
     // The lead of each consortium and the people of every authority over the district are told.
     await eventually(
@@ -651,6 +817,10 @@ describe('monitoring', () => {
     const all = await ok<Page<MonitoringAlertView>>(bezirk, 'GET', '/monitoring/alerts?pageSize=100');
     expect(all.items).toHaveLength(2);
     for (const alert of all.items) expect(alert.clearedAt).not.toBeNull();
+    expect((await csvAt(bezirk, 'alerts.csv?open=true', `monitoring-alerts-open-${DISTRICT}`)).rows).toEqual([]);
+    const clearedCsv = await csvAt(bezirk, 'alerts.csv?open=false', `monitoring-alerts-${DISTRICT}`);
+    expect(clearedCsv.rows.map((row) => row[0]).sort()).toEqual(all.items.map((alert) => alert.id).sort());
+    for (const row of clearedCsv.rows) expect(row[9]).toBe(all.items.find((alert) => alert.id === row[0])?.clearedAt);
 
     // The dashboard no longer counts the tender as stalled once refreshed.
     await refreshedAfter(new Date());

@@ -28,9 +28,10 @@ const REGION = { code: 'DE21B', parent: 'DE21', name: 'Freising' };
  * consortium and publish a tender (through the api: other journeys drive these steps in the UI);
  * the demo ministry (jurisdiction DE2) filters its dashboard down to that region by typing a NUTS
  * code and drilling into the regions table, sees the figures change to exactly this tender, reads
- * a chart as a table, downloads a table as CSV, drills down to the tender (read-only), leaves a
- * note that the consortium reads on its own tender page, downloads the tender's OCDS record, and
- * runs a bulk OCDS export of the region to completion and downloads it.
+ * a chart as a table, downloads a table as CSV, drills down to the tender (read-only) and downloads
+ * its lots as CSV with the keyboard, leaves a note that the consortium reads on its own tender
+ * page, downloads the tender's OCDS record, and runs a bulk OCDS export of the region to completion
+ * and downloads it. NUTS 1 and 2 regions, which have no names, show their code once.
  */
 describe('monitoring a region as a ministry, in the browser', () => {
   const platform = useWebPlatform();
@@ -182,6 +183,14 @@ describe('monitoring a region as a ministry, in the browser', () => {
     // The whole jurisdiction holds other files' tenders too (and may grow meanwhile): more than the region's.
     expect(Number((await totalTenders.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(regional.totals.tenders);
 
+    // The jurisdiction (NUTS 1) and its NUTS 2 regions have no names, so each shows its code once.
+    expect((await page.getByTestId('jurisdiction').textContent())?.trim()).toBe('DE2');
+    const parentRow = page.getByTestId('regions').locator(`[data-region="${REGION.parent}"] th`);
+    expect((await parentRow.textContent())?.trim()).toBe(REGION.parent);
+    expect(await page.getByTestId(`drill-${REGION.parent}`).getAttribute('aria-label')).toBe(
+      `Show the figures of ${REGION.parent}`,
+    );
+
     // A NUTS 2 code typed in (lower case is fine), then the region drilled into from the table.
     await page.getByTestId('filter-region').fill(REGION.parent.toLowerCase());
     await page.getByTestId('filter-region').press('Enter');
@@ -232,7 +241,14 @@ describe('monitoring a region as a ministry, in the browser', () => {
     const main = page.locator('main');
     expect(await main.locator('input, select').count()).toBe(0);
     expect(await main.locator('textarea').count()).toBe(1);
-    expect(await main.locator('button').count()).toBe(1);
+    expect(await main.locator('button:not([data-testid^="csv-"])').count()).toBe(1);
+
+    // Its lots as CSV, downloaded with the keyboard: every lot, from the api.
+    await page.getByTestId('csv-tender-lots').focus();
+    const lots = await downloaded(page, () => page.keyboard.press('Enter'));
+    const [lotHeader, ...lotRows] = lots.text.trim().split(/\r?\n/);
+    expect(lotHeader).toBe('lot,title,cpv_codes,estimated_value_eur,awarded_supplier,awarded_value_eur');
+    expect(lotRows).toHaveLength(tender.lots.length);
 
     // A note, added with the keyboard, shows on the page and reaches the consortium.
     const note = `Please report the pilot sites by the end of the quarter (${tag}).`;

@@ -200,6 +200,9 @@ export const MATRIX: Record<string, Access> = {
   'GET /monitoring/consortia/:consortiumId': 'acting-authority',
   'GET /monitoring/tables/:name.csv': 'acting-authority',
   'GET /monitoring/alerts': 'acting-authority',
+  'GET /monitoring/alerts.csv': 'acting-authority',
+  'GET /monitoring/tenders/:tenderId/tables/:name.csv': 'acting-authority',
+  'GET /monitoring/consortia/:consortiumId/tables/:name.csv': 'acting-authority',
   'GET /tenders/:tenderId/observer-notes': 'acting',
   // The /collab handshake refuses anyone without a valid token; each event then checks the document.
   '/collab join': 'public',

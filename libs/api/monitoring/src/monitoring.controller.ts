@@ -1,24 +1,23 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import {
-  MONITORING_TABLES,
-  type MonitoringAlertView,
-  type MonitoringConsortiumDetail,
-  type MonitoringConsortiumPage,
-  type MonitoringDashboard,
-  type MonitoringTable,
-  type MonitoringTenderDetail,
-  type MonitoringTenderPage,
-  type ObserverNoteView,
-  type Page,
+import type {
+  MonitoringAlertView,
+  MonitoringConsortiumDetail,
+  MonitoringConsortiumPage,
+  MonitoringDashboard,
+  MonitoringTenderDetail,
+  MonitoringTenderPage,
+  ObserverNoteView,
+  Page,
 } from '@consortio/shared/contracts';
 import { anyActing, CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
-import { PageQueryDto, uuid } from '@consortio/api/platform/http';
+import { PageQueryDto, RequestValidationException, uuid } from '@consortio/api/platform/http';
 import { actingForAuthority } from '@consortio/api/open-data';
 import {
+  MonitoringAlertFilterDto,
   MonitoringAlertQueryDto,
   MonitoringFiltersDto,
   MonitoringPageQueryDto,
@@ -26,7 +25,41 @@ import {
   ObserverNoteDto,
 } from './dto/monitoring.dto';
 import { MonitoringService } from './monitoring.service';
+import {
+  CONSORTIUM_DETAIL_TABLES,
+  type ConsortiumDetailTable,
+  CSV_TABLES,
+  type CsvTable,
+  TENDER_DETAIL_TABLES,
+  type TenderDetailTable,
+} from './monitoring-tables';
 import { ObserverNotesService } from './observer-notes.service';
+
+/** A UUID route parameter of a CSV route; anything else is a 400 naming the parameter. */
+const uuidParam = (field: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new RequestValidationException([{ field, message: `${field} must be a UUID` }]),
+  });
+
+/** Answers 404 listing the names when `name` is not one of `names`. */
+function tableNamed<T extends string>(names: readonly T[], name: string, what: string): T {
+  if (!(names as readonly string[]).includes(name)) {
+    throw new NotFoundException(`There is no table ${name}${what}; the tables are ${names.join(', ')}.`);
+  }
+  return name as T;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Streams CSV chunks as an attachment; every check must have passed before, as the status is sent first. */
+async function sendCsv(response: Response, fileName: string, chunks: AsyncIterable<string> | Iterable<string>) {
+  response.status(200).set({
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${fileName}"`,
+    'cache-control': 'no-store',
+  });
+  await pipeline(Readable.from(chunks), response);
+}
 
 /** What ministries and regional authorities see of the tenders in their jurisdiction; read-only but for notes. */
 @ApiTags('monitoring')
@@ -98,6 +131,25 @@ export class MonitoringController {
     return this.monitoring.consortia(principal, query);
   }
 
+  @Get('tenders/:tenderId/tables/:name.csv')
+  @Policy(actingForAuthority)
+  @ApiParam({ name: 'name', enum: TENDER_DETAIL_TABLES })
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      "A table of a tender's drill-down (members, lots, milestones) as CSV, in full; 404 outside the jurisdiction",
+  })
+  async tenderTable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('tenderId', uuidParam('tenderId')) tenderId: string,
+    @Param('name') name: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const table = tableNamed<TenderDetailTable>(TENDER_DETAIL_TABLES, name, ' of a tender');
+    const chunks = await this.monitoring.tenderTableCsv(principal, tenderId, table);
+    await sendCsv(response, `monitoring-tender-${tenderId}-${table}-${today()}.csv`, chunks);
+  }
+
   @Get('consortia/:consortiumId')
   @Policy(actingForAuthority)
   @ApiOperation({ summary: 'One consortium in the jurisdiction, read-only: members and tenders' })
@@ -108,12 +160,31 @@ export class MonitoringController {
     return this.monitoring.consortiumDetail(principal, consortiumId);
   }
 
-  @Get('tables/:name.csv')
+  @Get('consortia/:consortiumId/tables/:name.csv')
   @Policy(actingForAuthority)
-  @ApiParam({ name: 'name', enum: MONITORING_TABLES })
+  @ApiParam({ name: 'name', enum: CONSORTIUM_DETAIL_TABLES })
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: 'A table of the dashboard as CSV (UTF-8 with a byte-order mark), for the same filters; streamed',
+    summary: "A table of a consortium's drill-down (members, tenders) as CSV, in full; 404 outside the jurisdiction",
+  })
+  async consortiumTable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('consortiumId', uuidParam('consortiumId')) consortiumId: string,
+    @Param('name') name: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const table = tableNamed<ConsortiumDetailTable>(CONSORTIUM_DETAIL_TABLES, name, ' of a consortium');
+    const chunks = await this.monitoring.consortiumTableCsv(principal, consortiumId, table);
+    await sendCsv(response, `monitoring-consortium-${consortiumId}-${table}-${today()}.csv`, chunks);
+  }
+
+  @Get('tables/:name.csv')
+  @Policy(actingForAuthority)
+  @ApiParam({ name: 'name', enum: CSV_TABLES })
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      'A table of the dashboard (or its totals) as CSV (UTF-8 with a byte-order mark), for the same filters; streamed',
   })
   async table(
     @CurrentPrincipal() principal: Principal,
@@ -121,18 +192,27 @@ export class MonitoringController {
     @Query() filters: MonitoringFiltersDto,
     @Res() response: Response,
   ): Promise<void> {
-    if (!(MONITORING_TABLES as readonly string[]).includes(name)) {
-      throw new NotFoundException(`There is no table ${name}; the tables are ${MONITORING_TABLES.join(', ')}.`);
-    }
-    const table = name as MonitoringTable;
+    const table = tableNamed<CsvTable>(CSV_TABLES, name, '');
     const chunks = this.monitoring.table(principal, table, filters);
     const region = filters.region ?? principal.acting?.jurisdiction?.toUpperCase() ?? 'all';
-    response.status(200).set({
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="monitoring-${table}-${region}-${new Date().toISOString().slice(0, 10)}.csv"`,
-      'cache-control': 'no-store',
-    });
-    await pipeline(Readable.from(chunks), response);
+    await sendCsv(response, `monitoring-${table}-${region}-${today()}.csv`, chunks);
+  }
+
+  @Get('alerts.csv')
+  @Policy(actingForAuthority)
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Every alert of the jurisdiction as CSV, newest first (open=true: not cleared); streamed',
+  })
+  async alertsCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MonitoringAlertFilterDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const open = query.open === true;
+    const chunks = this.monitoring.alertsCsv(principal, open);
+    const jurisdiction = principal.acting?.jurisdiction?.toUpperCase() ?? 'all';
+    await sendCsv(response, `monitoring-alerts${open ? '-open' : ''}-${jurisdiction}-${today()}.csv`, chunks);
   }
 
   @Get('alerts')

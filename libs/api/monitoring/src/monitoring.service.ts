@@ -10,7 +10,6 @@ import type {
   MonitoringConsortiumPage,
   MonitoringDashboard,
   MonitoringFilters,
-  MonitoringTable,
   MonitoringTenderDetail,
   MonitoringTenderPage,
   Page,
@@ -26,13 +25,23 @@ import type { AppliedFilters } from './monitoring-filters';
 import { euros, MonitoringReader, TENDER_ROW_COLUMNS, tenderRow, type TenderRowData } from './monitoring-reader';
 import { applyFilters, consortiumInRegionSql, type ObserverScope, observerScope } from './monitoring-scope';
 import {
+  ALERT_TABLE_COLUMNS,
+  alertCells,
+  CONSORTIUM_DETAIL_COLUMNS,
   consortiumCells,
+  consortiumDetailRows,
+  type ConsortiumDetailTable,
+  csvHead,
+  type CsvTable,
   dashboardTableRows,
   deadlineCells,
   isDashboardTable,
   kpiCells,
   MONITORING_TABLE_COLUMNS,
+  TENDER_DETAIL_COLUMNS,
   tenderCells,
+  tenderDetailRows,
+  type TenderDetailTable,
 } from './monitoring-tables';
 import { NOTE_COLUMNS, type NoteRow, noteView } from './observer-note-view';
 
@@ -144,15 +153,14 @@ export class MonitoringService {
   }
 
   /** A CSV table, a chunk at a time: the lists are read a page at a time, never all at once. */
-  table(principal: Principal, name: MonitoringTable, filters: MonitoringFilters): AsyncIterable<string> {
+  table(principal: Principal, name: CsvTable, filters: MonitoringFilters): AsyncIterable<string> {
     const scope = observerScope(principal);
     const applied = applyFilters(scope, filters);
     const stalledDays = this.config.MONITORING_STALLED_DAYS;
     const reader = this.reader;
     const dashboardFor = (s: ObserverScope, a: AppliedFilters) => this.dashboardFor(s, a);
     async function* rows(): AsyncGenerator<string> {
-      // A byte-order mark, so that spreadsheet programs read names as UTF-8.
-      yield `\uFEFF${csvRecord(MONITORING_TABLE_COLUMNS[name])}`;
+      yield csvHead(MONITORING_TABLE_COLUMNS[name]);
       if (isDashboardTable(name)) {
         yield dashboardTableRows(name, await dashboardFor(scope, applied))
           .map((cells) => csvRecord(cells))
@@ -179,6 +187,40 @@ export class MonitoringService {
       }
     }
     return rows();
+  }
+
+  /**
+   * Every alert of the jurisdiction as CSV (`open`: only those not cleared), newest first, read a
+   * page at a time like the lists. The scope is checked before the first chunk, so a refusal is
+   * still an error answer rather than a broken file.
+   */
+  alertsCsv(principal: Principal, open: boolean): AsyncIterable<string> {
+    const scope = observerScope(principal);
+    const page = (n: number) => this.alertPage(scope, open, n, CSV_PAGE);
+    async function* rows(): AsyncGenerator<string> {
+      yield csvHead(ALERT_TABLE_COLUMNS);
+      for (let n = 1; ; n += 1) {
+        const { items } = await page(n);
+        if (items.length > 0) yield items.map((alert) => csvRecord(alertCells(alert))).join('');
+        if (items.length < CSV_PAGE) return;
+      }
+    }
+    return rows();
+  }
+
+  /** A table of a tender's drill-down as CSV chunks; the tender is read (and scoped) exactly as for the drill-down. */
+  async tenderTableCsv(principal: Principal, tenderId: string, name: TenderDetailTable): Promise<string[]> {
+    const tender = await this.tenderDetail(principal, tenderId);
+    return [csvHead(TENDER_DETAIL_COLUMNS[name]), ...tenderDetailRows(name, tender).map((cells) => csvRecord(cells))];
+  }
+
+  /** A table of a consortium's drill-down as CSV chunks, read (and scoped) exactly as for the drill-down. */
+  async consortiumTableCsv(principal: Principal, consortiumId: string, name: ConsortiumDetailTable): Promise<string[]> {
+    const consortium = await this.consortiumDetail(principal, consortiumId);
+    return [
+      csvHead(CONSORTIUM_DETAIL_COLUMNS[name]),
+      ...consortiumDetailRows(name, consortium).map((cells) => csvRecord(cells)),
+    ];
   }
 
   async tenderDetail(principal: Principal, tenderId: string): Promise<MonitoringTenderDetail> {
@@ -331,18 +373,32 @@ export class MonitoringService {
     principal: Principal,
     query: { page: number; pageSize: number; open?: boolean },
   ): Promise<Page<MonitoringAlertView>> {
-    const scope = observerScope(principal);
+    const { items, total } = await this.alertPage(
+      observerScope(principal),
+      query.open === true,
+      query.page,
+      query.pageSize,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async alertPage(
+    scope: ObserverScope,
+    open: boolean,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: MonitoringAlertView[]; total: number }> {
     const { rows, total } = await queryPage<AlertRow>(
       this.dataSource.manager,
       `SELECT ${ALERT_COLUMNS} FROM monitoring_alerts a JOIN tenders t ON t.id = a.tender_id
          JOIN consortia c ON c.id = t.consortium_id
-        WHERE ${consortiumInRegionSql('c.id', '$1')}${query.open ? ' AND a.cleared_at IS NULL' : ''}`,
+        WHERE ${consortiumInRegionSql('c.id', '$1')}${open ? ' AND a.cleared_at IS NULL' : ''}`,
       [scope.jurisdiction],
       'raised_at DESC, id',
-      query.page,
-      query.pageSize,
+      page,
+      pageSize,
     );
-    return { items: rows.map(alertView), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(alertView), total };
   }
 
   /** Lead first, then members and observers, each by name. */

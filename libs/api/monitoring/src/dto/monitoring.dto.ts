@@ -70,13 +70,17 @@ export class MonitoringTenderQueryDto extends MonitoringPageQueryDto {
   stalled?: boolean;
 }
 
-export class MonitoringAlertQueryDto extends PageQueryDto {
+/** The alerts CSV: every alert of the jurisdiction, only the open ones with `open=true`. */
+export class MonitoringAlertFilterDto {
   @ApiPropertyOptional({ description: 'Only alerts whose cause is still there' })
   @IsOptional()
   @queryBoolean()
   @IsBoolean({ message: 'open must be true or false' })
   open?: boolean;
 }
+
+/** The alerts list: `open` and a page. */
+export class MonitoringAlertQueryDto extends IntersectionType(MonitoringAlertFilterDto, PageQueryDto) {}
 
 export class ObserverNoteDto implements ObserverNoteInput {
   @ApiProperty({ minLength: 1, maxLength: 2000 })

@@ -1,2 +1,3 @@
 export * from './lib/monitoring-api.service';
+export * from './lib/monitoring-csv';
 export * from './lib/monitoring-filters';

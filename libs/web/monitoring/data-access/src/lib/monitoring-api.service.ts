@@ -6,7 +6,6 @@ import type {
   MonitoringConsortiumPage,
   MonitoringDashboard,
   MonitoringFilters,
-  MonitoringTable,
   MonitoringTenderDetail,
   MonitoringTenderPage,
   ObserverNoteView,
@@ -15,7 +14,8 @@ import type {
   Page,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, apiCall } from '@consortio/web/core';
-import { filterEntries, tableCsvPath } from './monitoring-filters';
+import { csvPath, type MonitoringCsvSource } from './monitoring-csv';
+import { filterEntries } from './monitoring-filters';
 
 const withFilters = (filters: MonitoringFilters, params = new HttpParams()): HttpParams =>
   filterEntries(filters).reduce((query, [key, value]) => query.set(key, value), params);
@@ -85,9 +85,9 @@ export class MonitoringApi {
     );
   }
 
-  /** A dashboard table as CSV (it needs the bearer token, so it is fetched rather than linked). */
-  tableCsv(table: MonitoringTable, filters: MonitoringFilters): Promise<Blob> {
-    return apiCall(this.http.get(tableCsvPath(this.base, table, filters), { responseType: 'blob' }));
+  /** A table as CSV, in full (it needs the bearer token, so it is fetched rather than linked). */
+  csv(source: MonitoringCsvSource): Promise<Blob> {
+    return apiCall(this.http.get(csvPath(this.base, source), { responseType: 'blob' }));
   }
 
   /** Where a published tender's OCDS record is; public, so a plain link downloads it. */

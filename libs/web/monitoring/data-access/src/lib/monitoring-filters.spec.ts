@@ -8,7 +8,6 @@ import {
   normaliseRegion,
   parentRegion,
   sameFilters,
-  tableCsvPath,
 } from './monitoring-filters';
 
 describe('monitoring filters', () => {
@@ -94,11 +93,5 @@ describe('monitoring filters', () => {
     expect(parentRegion('DE2', 'DE2')).toBeNull();
     expect(parentRegion(undefined, 'DE')).toBeNull();
     expect(parentRegion('DE2', 'DE')).toBe('DE');
-  });
-
-  it('builds the CSV address of a table with the filters', () => {
-    expect(tableCsvPath('/api/v1', 'cpv-divisions', { region: 'DE21', domain: 'ict' })).toBe(
-      '/api/v1/monitoring/tables/cpv-divisions.csv?region=DE21&domain=ict',
-    );
   });
 });

@@ -2,7 +2,6 @@ import {
   CONSORTIUM_DOMAINS,
   type ConsortiumDomain,
   type MonitoringFilters,
-  type MonitoringTable,
   PROCEDURE_TYPES,
   type ProcedureType,
   TENDER_STAGES,
@@ -121,9 +120,4 @@ export function parentRegion(region: string | undefined, jurisdiction: string): 
   if (!region || region.length <= jurisdiction.length) return null;
   const parent = region.slice(0, -1);
   return parent.length <= jurisdiction.length ? jurisdiction : parent;
-}
-
-/** The CSV file of a dashboard table with the filters applied: `/api/v1/monitoring/tables/regions.csv?region=DE21`. */
-export function tableCsvPath(base: string, table: MonitoringTable, filters: MonitoringFilters): string {
-  return `${base}/monitoring/tables/${table}.csv${filtersQueryString(filters)}`;
 }

@@ -8,6 +8,7 @@ import { MonitoringApi } from '@consortio/web/monitoring/data-access';
 import { StatusBadge } from '@consortio/web/ui';
 import { localeFormats } from './figures';
 import { LatestLoad } from './latest-load';
+import { CsvExport } from './csv-export';
 import { ListPaginator } from './list-paginator';
 import { pageFromParams, queryParams } from './list-query';
 
@@ -15,16 +16,23 @@ import { pageFromParams, queryParams } from './list-query';
 @Component({
   selector: 'cs-monitoring-alerts',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, MatCheckboxModule, TranslatePipe, StatusBadge, ListPaginator],
+  imports: [FormsModule, RouterLink, MatCheckboxModule, TranslatePipe, StatusBadge, ListPaginator, CsvExport],
   template: `
     <p>
       <a routerLink="/monitoring">{{ 'monitoring.backToDashboard' | t }}</a>
     </p>
     <h1 class="page-title">{{ 'monitoring.alerts.title' | t }}</h1>
     <p class="muted">{{ 'monitoring.alerts.intro' | t }}</p>
-    <mat-checkbox [ngModel]="openOnly()" (ngModelChange)="showOpen($event)" data-testid="alerts-open">
-      {{ 'monitoring.alerts.openOnly' | t }}
-    </mat-checkbox>
+    <div class="actions">
+      <mat-checkbox [ngModel]="openOnly()" (ngModelChange)="showOpen($event)" data-testid="alerts-open">
+        {{ 'monitoring.alerts.openOnly' | t }}
+      </mat-checkbox>
+      <!-- Every alert the list pages through (open ones only when so filtered), not the page shown. -->
+      <cs-csv-export
+        [source]="{ kind: 'alerts', open: openOnly() }"
+        [name]="(openOnly() ? 'monitoring.alerts.open' : 'monitoring.alerts.title') | t"
+      />
+    </div>
     @if (load.error(); as message) {
       <p class="message message--error" role="alert">{{ message }}</p>
     }

@@ -19,7 +19,10 @@ import { pageFromParams, queryParams } from './list-query';
     <h1 class="page-title">{{ 'monitoring.consortia.title' | t }}</h1>
     <cs-filter-summary [filters]="filters()" />
     <div class="actions">
-      <cs-csv-export table="consortia" [filters]="filters()" [name]="'monitoring.consortia.title' | t" />
+      <cs-csv-export
+        [source]="{ kind: 'table', table: 'consortia', filters: filters() }"
+        [name]="'monitoring.consortia.title' | t"
+      />
     </div>
     @if (load.error(); as message) {
       <p class="message message--error" role="alert">{{ message }}</p>

@@ -9,13 +9,14 @@ import type {
 import { asApiError, errorSentence, I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { MonitoringApi } from '@consortio/web/monitoring/data-access';
 import { localeFormats } from './figures';
+import { CsvExport } from './csv-export';
 import { MembersTable } from './members-table';
 
 /** A consortium as an observing authority sees it: read-only, its members and its tenders. */
 @Component({
   selector: 'cs-monitoring-consortium',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, MembersTable],
+  imports: [RouterLink, TranslatePipe, MembersTable, CsvExport],
   template: `
     @if (error(); as message) {
       <p class="message message--error" role="alert">{{ message }}</p>
@@ -44,11 +45,19 @@ import { MembersTable } from './members-table';
 
       <section class="block" aria-labelledby="consortium-members-title">
         <h2 id="consortium-members-title">{{ 'monitoring.members' | t }}</h2>
-        <cs-monitoring-members [members]="c.organisations" testId="consortium-members" />
+        <cs-monitoring-members
+          [members]="c.organisations"
+          testId="consortium-members"
+          [csv]="{ kind: 'consortium', consortiumId: c.id, table: 'members' }"
+        />
       </section>
 
       <section class="block" aria-labelledby="consortium-tenders-title">
         <h2 id="consortium-tenders-title">{{ 'monitoring.consortium.tenders' | t }}</h2>
+        <cs-csv-export
+          [source]="{ kind: 'consortium', consortiumId: c.id, table: 'tenders' }"
+          [name]="'monitoring.consortium.tenders' | t"
+        />
         <div class="table-scroll">
           <table class="table" data-testid="consortium-tenders">
             <thead>

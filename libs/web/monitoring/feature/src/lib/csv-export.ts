@@ -1,13 +1,14 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { MonitoringFilters, MonitoringTable } from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService, saveFile, TranslatePipe } from '@consortio/web/core';
-import { MonitoringApi } from '@consortio/web/monitoring/data-access';
+import { csvFileName, csvTestId, MonitoringApi, type MonitoringCsvSource } from '@consortio/web/monitoring/data-access';
 
 /**
- * Downloads one dashboard table as CSV with the filters on screen. The table endpoint needs the
- * bearer token, so this is a button that fetches the file rather than a plain link.
+ * Downloads one table of the monitoring pages as CSV, in full (a dashboard table with the filters
+ * on screen, the alerts, a drill-down's table). The api writes every file, so a table's CSV is the
+ * same wherever it is downloaded; the endpoints need the bearer token, so this is a button that
+ * fetches the file rather than a plain link.
  */
 @Component({
   selector: 'cs-csv-export',
@@ -19,7 +20,7 @@ import { MonitoringApi } from '@consortio/web/monitoring/data-access';
       type="button"
       [disabled]="busy()"
       [attr.aria-label]="'monitoring.csv.label' | t: { name: name() }"
-      [attr.data-testid]="'csv-' + table()"
+      [attr.data-testid]="testId()"
       (click)="download()"
     >
       {{ 'monitoring.csv' | t }}
@@ -44,10 +45,10 @@ export class CsvExport {
   private readonly api = inject(MonitoringApi);
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
-  readonly table = input.required<MonitoringTable>();
-  readonly filters = input.required<MonitoringFilters>();
+  readonly source = input.required<MonitoringCsvSource>();
   /** What the table is called on screen, for the button's accessible name. */
   readonly name = input.required<string>();
+  protected readonly testId = computed(() => csvTestId(this.source()));
   protected readonly busy = signal(false);
   protected readonly problem = signal<string | null>(null);
 
@@ -55,8 +56,8 @@ export class CsvExport {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      const blob = await this.api.tableCsv(this.table(), this.filters());
-      saveFile(this.document, blob, `${this.table()}${this.filters().region ? `-${this.filters().region}` : ''}.csv`);
+      const source = this.source();
+      saveFile(this.document, await this.api.csv(source), csvFileName(source));
     } catch (error) {
       this.problem.set(errorSentence(asApiError(error), this.i18n));
     } finally {

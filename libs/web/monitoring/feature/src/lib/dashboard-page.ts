@@ -35,6 +35,7 @@ import { localeFormats } from './figures';
 import { LatestLoad } from './latest-load';
 import { queryParams } from './list-query';
 import { MonitoringChart } from './monitoring-chart';
+import { knownRegionName } from './region-name';
 
 /**
  * What an authority sees of joint procurement in its jurisdiction: totals, charts (each with its
@@ -104,8 +105,17 @@ export class DashboardPage {
   protected readonly alerts = signal<MonitoringAlertView[]>([]);
   protected readonly fmt = localeFormats();
   protected readonly formError = signal<TranslationKey | null>(null);
+  /** Regions above NUTS 3 have no name: they show their code once. */
+  protected readonly regionName = knownRegionName;
 
   protected readonly jurisdiction = computed(() => this.load.value()?.jurisdiction ?? null);
+  /** "Oberbayern (DE21)", or the code alone for a jurisdiction without a name (DE2), never "DE2 (DE2)". */
+  protected readonly jurisdictionLabel = computed(() => {
+    const jurisdiction = this.jurisdiction();
+    if (!jurisdiction) return '';
+    const name = knownRegionName(jurisdiction);
+    return name ? this.i18n.t('monitoring.jurisdiction', { name, code: jurisdiction.code }) : jurisdiction.code;
+  });
   protected readonly charts = computed(() => {
     const dashboard = this.load.value();
     return dashboard ? dashboardCharts(dashboard, (key, params) => this.i18n.t(key, params)) : [];

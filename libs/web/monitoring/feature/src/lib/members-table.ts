@@ -1,15 +1,18 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { MonitoringTenderDetail } from '@consortio/shared/contracts';
 import { TranslatePipe, type TranslationKey } from '@consortio/web/core';
+import type { MonitoringCsvSource } from '@consortio/web/monitoring/data-access';
+import { CsvExport } from './csv-export';
 
 type Member = MonitoringTenderDetail['members'][number];
 
-/** The member organisations of a consortium or tender: name, NUTS region and role. */
+/** The member organisations of a consortium or tender: name, NUTS region and role, and their CSV. */
 @Component({
   selector: 'cs-monitoring-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, CsvExport],
   template: `
+    <cs-csv-export [source]="csv()" [name]="'monitoring.members' | t" />
     <div class="table-scroll">
       <table class="table" [attr.data-testid]="testId()">
         <thead>
@@ -36,6 +39,8 @@ type Member = MonitoringTenderDetail['members'][number];
 export class MembersTable {
   readonly members = input.required<readonly Member[]>();
   readonly testId = input.required<string>();
+  /** The members' table of the tender or consortium shown. */
+  readonly csv = input.required<MonitoringCsvSource>();
 
   protected roleLabel(role: Member['role']): TranslationKey {
     return `monitoring.role.${role}`;

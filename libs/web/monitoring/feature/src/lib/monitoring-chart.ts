@@ -48,7 +48,7 @@ const COLOURS = ['#1d4f7a', '#8a5a00', '#2e7d32'];
           >
             {{ 'monitoring.chart.asTable' | t }}
           </button>
-          <cs-csv-export [table]="spec().table" [filters]="filters()" [name]="spec().title" />
+          <cs-csv-export [source]="{ kind: 'table', table: spec().table, filters: filters() }" [name]="spec().title" />
         </div>
       </div>
       @if (empty()) {

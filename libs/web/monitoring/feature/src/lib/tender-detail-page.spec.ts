@@ -68,7 +68,8 @@ describe('TenderDetailPage', () => {
     const { root } = await render(detail());
     expect(byTestId(root, 'monitoring-tender-title')?.textContent).toContain('Smart parking sensors');
     expect(root.querySelectorAll('input, select').length).toBe(0);
-    expect(root.querySelectorAll('button').length).toBe(1);
+    // The one thing to do besides downloading tables: add a note.
+    expect(root.querySelectorAll('button:not([data-testid^="csv-"])').length).toBe(1);
     const rows = root.querySelectorAll('[data-testid="tender-milestones"] tbody tr');
     expect(rows[0].getAttribute('data-late')).toBe('true');
     expect(rows[0].textContent).toContain('Late');
@@ -76,6 +77,39 @@ describe('TenderDetailPage', () => {
     const record = byTestId(root, 'ocds-record') as HTMLAnchorElement;
     expect(record.getAttribute('href')).toBe(`/api/v1/ocds/tenders/${TENDER}/record`);
     expect(record.getAttribute('download')).toBe(`ocds-record-${TENDER}.json`);
+  });
+
+  it('offers each table as CSV from the api, with a button named after the table', async () => {
+    const { fixture, root } = await render(detail());
+    const buttons = ['members', 'lots', 'milestones'].map((table) => byTestId(root, `csv-tender-${table}`));
+    expect(buttons.map((button) => [button?.tagName, button?.getAttribute('type')])).toEqual([
+      ['BUTTON', 'button'],
+      ['BUTTON', 'button'],
+      ['BUTTON', 'button'],
+    ]);
+    expect(buttons.map((button) => button?.getAttribute('aria-label'))).toEqual([
+      'Download “Members” as CSV',
+      'Download “Lots and awards” as CSV',
+      'Download “Milestones” as CSV',
+    ]);
+
+    const created = jest.fn(() => 'blob:lots');
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
+    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      buttons[1]?.click();
+      await settle(fixture);
+      const request = http.expectOne(`/api/v1/monitoring/tenders/${TENDER}/tables/lots.csv`);
+      expect(request.request.responseType).toBe('blob');
+      expect(buttons[1]?.hasAttribute('disabled')).toBe(true);
+      request.flush(new Blob(['\uFEFFlot,title\r\n'], { type: 'text/csv' }));
+      await settle(fixture);
+      expect(created).toHaveBeenCalledTimes(1);
+      expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe(`tender-${TENDER}-lots.csv`);
+      expect(buttons[1]?.hasAttribute('disabled')).toBe(false);
+    } finally {
+      clicked.mockRestore();
+    }
   });
 
   it('says when there is no OCDS record yet', async () => {

@@ -16,6 +16,7 @@ import {
 } from '@consortio/web/core';
 import { MonitoringApi } from '@consortio/web/monitoring/data-access';
 import { StatusBadge } from '@consortio/web/ui';
+import { CsvExport } from './csv-export';
 import { localeFormats } from './figures';
 import { MembersTable } from './members-table';
 
@@ -38,6 +39,7 @@ export const NOTE_MAX_LENGTH = 2000;
     TranslatePipe,
     StatusBadge,
     MembersTable,
+    CsvExport,
   ],
   templateUrl: './tender-detail-page.html',
   styleUrl: './monitoring.scss',

@@ -22,8 +22,7 @@ import { pageFromParams, queryParams } from './list-query';
     <cs-filter-summary [filters]="filters()" />
     <div class="actions">
       <cs-csv-export
-        [table]="stalled() ? 'stalled' : 'tenders'"
-        [filters]="filters()"
+        [source]="{ kind: 'table', table: stalled() ? 'stalled' : 'tenders', filters: filters() }"
         [name]="'monitoring.tenders.title' | t"
       />
     </div>
