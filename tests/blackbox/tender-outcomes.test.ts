@@ -14,6 +14,7 @@ import type {
   TenderSiteView,
   TenderSummary,
   TenderView,
+  VersionDiffView,
 } from '@consortio/shared/contracts';
 import { createSpecification, demoConsortiumId } from '../support/collab';
 import { type ApiProcess, startApi } from '../support/processes';
@@ -25,7 +26,8 @@ import { apiClient, consortiumWith, submitNeed as submitNeedTo } from '../suppor
  * What a tender keeps after publication, end to end through the built api: evaluation records
  * ranked by the award criteria, awards guarded by them, savings against the members' own budgets,
  * the scale-up from pilot to city to region that feeds the stage guards up to `closed`, and
- * replication by a consortium in another region with the lineage that shows it.
+ * replication by a consortium in another region (with a specification of its own, copied from the
+ * published version) or by a municipality on its own, with the lineage that shows it.
  */
 describe('tender outcomes', () => {
   let api: ApiProcess;
@@ -41,6 +43,7 @@ describe('tender outcomes', () => {
   let lighting: TenderView['lots'][number]; // lot 1: depot lighting, Musterstadt's need
   let vans: TenderView['lots'][number]; // lot 2: electric vans, Musterstadt's and Beispielheim's needs
   let version: SpecificationVersionView;
+  let originSpec: SpecificationView;
   const org = (who: SignedIn) => who.user.memberships[0].organisationId;
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -162,6 +165,7 @@ describe('tender outcomes', () => {
       await moved('market-consultation');
       await moved('specification');
       const spec: SpecificationView = await createSpecification(api.url, anna, consortiumId, 'Outcomes specification');
+      originSpec = spec;
       version = await ok<SpecificationVersionView>(
         anna,
         'POST',
@@ -640,10 +644,14 @@ describe('tender outcomes', () => {
         replicatedFromId: tender.id,
         criteria: CRITERIA,
         lotRules: { bidsOn: 'several', maxLotsPerTenderer: null },
-        specificationVersionId: version.id,
         milestones: [],
         mayEdit: true,
       });
+      // A specification of the new group's own, linked at its first version, not the origin's.
+      expect(replica.specificationId).not.toBeNull();
+      expect(replica.specificationId).not.toBe(originSpec.id);
+      expect(replica.specificationVersionId).not.toBe(version.id);
+      expect(replica.specificationVersionApproved).toBe(false);
       expect(
         replica.lots.map((lot) => [lot.number, lot.cpvCodes, lot.value, lot.memberOrganisationIds, lot.award]),
       ).toEqual([
@@ -655,6 +663,78 @@ describe('tender outcomes', () => {
       expect(savings.lots.map((lot) => lot.estimateSource)).toEqual(['lot-value', 'lot-value']);
       // The origin's members cannot open the replica itself.
       expect((await problem(anna, 'GET', `/tenders/${replica.id}`)).status).toBe(403);
+    });
+
+    it("gives the new group the published version's text as a specification its own members read and approve", async () => {
+      const specificationId = replica.specificationId ?? '';
+      const copy = await ok<SpecificationView>(eva, 'GET', `/specifications/${specificationId}`);
+      expect(copy).toMatchObject({
+        consortiumId: group.id,
+        title: originSpec.title,
+        access: 'write',
+        mayApprove: true,
+      });
+      expect(copy.sections.map((section) => [section.id, section.key, section.title])).toEqual(
+        originSpec.sections.map((section) => [section.id, section.key, section.title]),
+      );
+      const versions = await ok<Page<SpecificationVersionView>>(
+        eva,
+        'GET',
+        `/specifications/${specificationId}/versions`,
+      );
+      expect(versions.items).toEqual([
+        expect.objectContaining({
+          id: replica.specificationVersionId,
+          number: 1,
+          label: 'Copied from Electric vans and depot lighting',
+          author: expect.objectContaining({ userId: eva.user.id, organisationName: 'Marktgemeinde Demoing' }),
+        }),
+      ]);
+      // The text of each section equals the text of the origin's published version.
+      const textOf = async (who: SignedIn, id: string, versionId: string) => {
+        const diff = await ok<VersionDiffView>(
+          who,
+          'GET',
+          `/specifications/${id}/diff?from=${versionId}&to=${versionId}`,
+        );
+        return diff.sections.map((section) => [section.title, section.parts.map((part) => part.text).join('')]);
+      };
+      const originText = await textOf(anna, originSpec.id, version.id);
+      expect(originText.every(([, text]) => text.length > 0)).toBe(true);
+      expect(await textOf(eva, specificationId, replica.specificationVersionId ?? '')).toEqual(originText);
+      expect(await textOf(eva, specificationId, 'current')).toEqual(originText);
+      // The origin's members do not open the copy; the copy's members do not open the origin's draft.
+      expect((await problem(anna, 'GET', `/specifications/${specificationId}`)).status).toBe(403);
+      expect((await problem(eva, 'GET', `/specifications/${originSpec.id}`)).status).toBe(403);
+
+      // A second participant joins the new group: the copied version is approved once both approved every section.
+      const invitation = await ok<{ id: string }>(
+        eva,
+        'POST',
+        `/consortia/${group.id}/invitations`,
+        { organisationId: org(lukas), role: 'member' },
+        201,
+      );
+      await ok(lukas, 'POST', `/consortia/${group.id}/applications/${invitation.id}`, { decision: 'accept' });
+      for (const section of copy.sections)
+        await ok(eva, 'PUT', `/specifications/${specificationId}/sections/${section.id}/approval`);
+      expect((await ok<TenderView>(eva, 'GET', `/tenders/${replica.id}`)).specificationVersionApproved).toBe(false);
+      for (const section of copy.sections)
+        await ok(lukas, 'PUT', `/specifications/${specificationId}/sections/${section.id}/approval`);
+      expect((await ok<TenderView>(eva, 'GET', `/tenders/${replica.id}`)).specificationVersionApproved).toBe(true);
+
+      // Toward publication under the normal guards: past the approval guard, the agreement is what is left.
+      const moveReplica = (to: string) => ok<TenderView>(eva, 'POST', `/tenders/${replica.id}/transitions`, { to });
+      await moveReplica('market-consultation');
+      await moveReplica('specification');
+      const atApproval = await moveReplica('approval');
+      expect(atApproval.nextStages.find((next) => next.stage === 'published')?.refusal).toMatch(
+        /^Every participant must sign the joint-procurement agreement/,
+      );
+      for (const who of [eva, lukas])
+        await ok(who, 'POST', `/consortia/${group.id}/agreement/signatures`, { councilDecisionRef: 'GR 2026/3' }, 201);
+      const ready = await ok<TenderView>(eva, 'GET', `/tenders/${replica.id}`);
+      expect(ready.nextStages.find((next) => next.stage === 'published')?.refusal).toBeNull();
     });
 
     it('takes only a consortium the caller writes for, other than the origin', async () => {
@@ -673,6 +753,19 @@ describe('tender outcomes', () => {
         (await problem(supplier, 'POST', `/tenders/${tender.id}/replications`, { consortiumId: group.id })).status,
       ).toBe(404);
       expect((await problem(tobias, 'POST', `/tenders/${tender.id}/replications`, { consortiumId })).status).toBe(403);
+      // Exactly one of consortiumId and ownOrganisation.
+      const path = `/tenders/${tender.id}/replications`;
+      const neither = await problem(eva, 'POST', path, {});
+      expect(neither.status).toBe(400);
+      expect(fields(neither)).toEqual(['consortiumId']);
+      const both = await problem(eva, 'POST', path, { consortiumId: group.id, ownOrganisation: true });
+      expect(both.status).toBe(400);
+      expect(both.body.errors).toEqual([
+        { field: 'ownOrganisation', message: 'ownOrganisation: give either consortiumId or ownOrganisation, not both' },
+      ]);
+      expect(fields(await problem(eva, 'POST', path, { ownOrganisation: 'yes' }))).toEqual(['ownOrganisation']);
+      // A supplier buys nothing on its own through the platform.
+      expect((await problem(supplier, 'POST', path, { ownOrganisation: true })).status).toBe(403);
     });
 
     it('shows the lineage with consortium, region and stage to anyone who may read the origin', async () => {
@@ -694,7 +787,7 @@ describe('tender outcomes', () => {
           consortiumId: group.id,
           consortiumName: 'Replication group Upper Austria',
           region: { code: 'AT312', name: 'Linz-Wels' },
-          stage: 'needs-assessment',
+          stage: 'approval',
           replicatedFromId: tender.id,
           createdAt: replica.createdAt,
           replicas: [],
@@ -708,6 +801,103 @@ describe('tender outcomes', () => {
       // A published origin is public information.
       expect((await ok<TenderLineageView>(supplier, 'GET', `/tenders/${tender.id}/lineage`)).size).toBe(2);
       expect((await problem(anna, 'GET', '/tenders/00000000-0000-4000-8000-000000000000/lineage')).status).toBe(404);
+    });
+  });
+
+  describe('replication by a municipality on its own', () => {
+    let platformAdmin: SignedIn;
+    let mayor: SignedIn; // administrator of a newly registered municipality in no consortium
+    let municipality: { id: string; name: string };
+    let own: TenderView;
+
+    beforeAll(async () => {
+      platformAdmin = await signIn(api.url, 'admin@consortio.test');
+      const suffix = Math.random().toString(36).slice(2, 8);
+      const admin = {
+        email: `mayor-${suffix}@kopierdorf.test`,
+        password: 'a-long-enough-password',
+        displayName: 'Mia Kopf',
+      };
+      const registered = await ok<{ organisation: { id: string; name: string } }>(
+        null,
+        'POST',
+        '/organisations',
+        {
+          organisation: {
+            kind: 'municipality',
+            name: `Gemeinde Kopierdorf ${suffix}`,
+            nutsCode: 'DE217',
+            population: 2100,
+          },
+          admin,
+        },
+        201,
+      );
+      municipality = registered.organisation;
+      mayor = await signIn(api.url, admin.email, admin.password);
+    });
+
+    it('refuses an organisation not yet verified, as founding a consortium would', async () => {
+      const refused = await problem(mayor, 'POST', `/tenders/${tender.id}/replications`, { ownOrganisation: true });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toBe('Your organisation must be verified by a platform administrator first.');
+      expect((await ok<Page<unknown>>(mayor, 'GET', '/consortia/mine')).total).toBe(0);
+    });
+
+    it('copies the tender into a new consortium of one, shown in the lineage', async () => {
+      await ok(platformAdmin, 'POST', `/organisations/${municipality.id}/verification`, {
+        decision: 'verified',
+        note: 'Checked against the municipal register',
+      });
+      mayor = await signIn(api.url, mayor.user.email, 'a-long-enough-password');
+      const answer = await call<TenderView>(mayor, 'POST', `/tenders/${tender.id}/replications`, {
+        ownOrganisation: true,
+      });
+      expect(answer.status).toBe(201);
+      own = answer.body;
+      expect(own).toMatchObject({
+        consortiumName: `${municipality.name}: Electric vans and depot lighting`,
+        title: 'Electric vans and depot lighting',
+        stage: 'needs-assessment',
+        replicatedFromId: tender.id,
+        criteria: CRITERIA,
+        mayEdit: true,
+      });
+      expect(own.lots.map((lot) => lot.memberOrganisationIds)).toEqual([[municipality.id], [municipality.id]]);
+      // A consortium of one, led by the municipality, not listed in the directory.
+      const consortium = await ok<ConsortiumView>(mayor, 'GET', `/consortia/${own.consortiumId}`);
+      expect(consortium).toMatchObject({
+        name: `${municipality.name}: Electric vans and depot lighting`,
+        domain: 'mobility',
+        status: 'forming',
+        listedPublicly: false,
+        memberCount: 1,
+        lead: { id: municipality.id },
+      });
+      const lineage = await ok<TenderLineageView>(mayor, 'GET', `/tenders/${own.id}/lineage`);
+      expect(lineage).toMatchObject({ tenderId: own.id, size: 3, origin: { tenderId: tender.id } });
+      expect(lineage.origin.replicas.find((node) => node.tenderId === own.id)).toMatchObject({
+        title: 'Electric vans and depot lighting',
+        consortiumId: own.consortiumId,
+        consortiumName: `${municipality.name}: Electric vans and depot lighting`,
+        region: { code: 'DE217', name: 'Dachau' },
+        stage: 'needs-assessment',
+        replicatedFromId: tender.id,
+      });
+    });
+
+    it('reaches publication on its own approval, without a joint-procurement agreement', async () => {
+      const specificationId = own.specificationId ?? '';
+      const copy = await ok<SpecificationView>(mayor, 'GET', `/specifications/${specificationId}`);
+      for (const section of copy.sections)
+        await ok(mayor, 'PUT', `/specifications/${specificationId}/sections/${section.id}/approval`);
+      const moveOwn = (to: string) => ok<TenderView>(mayor, 'POST', `/tenders/${own.id}/transitions`, { to });
+      await moveOwn('market-consultation');
+      await moveOwn('specification');
+      const atApproval = await moveOwn('approval');
+      expect(atApproval.specificationVersionApproved).toBe(true);
+      expect(atApproval.nextStages.find((next) => next.stage === 'published')?.refusal).toBeNull();
+      expect((await moveOwn('published')).stage).toBe('published');
     });
   });
 });

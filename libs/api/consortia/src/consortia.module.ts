@@ -9,6 +9,7 @@ import { ApplicationsService } from './applications.service';
 import { ConsortiaController, MyApplicationsController } from './consortia.controller';
 import { ConsortiaService } from './consortia.service';
 import { ConsortiumAccess } from './consortium-access';
+import { ConsortiumFounding } from './consortium-founding';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { DiscoveryService } from './discovery.service';
@@ -20,6 +21,7 @@ import { PooledDemandService } from './pooled-demand.service';
 
 const SERVICES = [
   ConsortiumAccess,
+  ConsortiumFounding,
   ConsortiaService,
   ApplicationsService,
   AgreementsService,
@@ -42,7 +44,7 @@ const SERVICES = [
     AdviceController,
   ],
   providers: SERVICES,
-  exports: [ConsortiumAccess],
+  exports: [ConsortiumAccess, ConsortiumFounding],
 })
 export class ConsortiaModule implements OnModuleInit {
   constructor(

@@ -14,7 +14,8 @@ import { consortiumTransitionRefusal, cpvPrefix, leaveRefusal } from '@consortio
 import { actorOf, AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { EventsPublisher } from '@consortio/api/platform/realtime';
-import { assertVerifiedPublicBody, ConsortiumAccess, type ConsortiumCaller } from './consortium-access';
+import { ConsortiumAccess, type ConsortiumCaller } from './consortium-access';
+import { assertCpvCodes, ConsortiumFounding } from './consortium-founding';
 import type { ConsortiumListQueryDto, CreateConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
 import { queryPage } from '@consortio/api/platform/database';
 
@@ -110,52 +111,11 @@ export class ConsortiaService {
     private readonly access: ConsortiumAccess,
     private readonly audit: AuditService,
     private readonly events: EventsPublisher,
+    private readonly founding: ConsortiumFounding,
   ) {}
 
   async create(principal: Principal, body: CreateConsortiumDto): Promise<ConsortiumView> {
-    const leadId = assertVerifiedPublicBody(principal);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const codes = [...new Set(body.interestCpvCodes ?? [])];
-      await this.assertCpvCodes(manager, codes);
-      const [{ id, kind }] = await manager.query<{ id: string; kind: string }[]>(
-        `INSERT INTO consortia (name, description, domain, contract_kind, listed_publicly, lead_organisation_id, interest_cpv_codes, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING id, (SELECT kind FROM organisations WHERE id = $6) AS kind`,
-        [
-          body.name.trim(),
-          body.description?.trim() ?? '',
-          body.domain,
-          body.contractKind ?? 'supplies',
-          body.listedPublicly ?? false,
-          leadId,
-          codes,
-          principal.userId,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO consortium_members (consortium_id, organisation_id, role) VALUES ($1, $2, 'lead')`,
-        [id, leadId],
-      );
-      // A central purchasing body buys for the others (Art. 37); otherwise the lead holds a mandate (Art. 38).
-      await manager.query(
-        `INSERT INTO consortium_agreements (consortium_id, legal_basis, cost_key, updated_by) VALUES ($1, $2, 'equal', $3)`,
-        [
-          id,
-          kind === 'central-purchasing-body' ? 'art-37-central-purchasing-body' : 'art-38-occasional-joint-procurement',
-          principal.userId,
-        ],
-      );
-      await this.audit.record(manager, actorOf(principal), {
-        action: 'consortium.created',
-        entityType: 'consortium',
-        entityId: id,
-        organisationId: leadId,
-        summary: {
-          after: { name: body.name.trim(), domain: body.domain, listedPublicly: body.listedPublicly ?? false },
-        },
-      });
-      return id;
-    });
+    const id = await this.dataSource.transaction((manager) => this.founding.found(manager, principal, body));
     return this.get(principal, id);
   }
 
@@ -198,7 +158,7 @@ export class ConsortiaService {
     await this.dataSource.transaction(async (manager) => {
       const caller = await this.access.require(manager, principal, id, 'lead', { lock: true });
       if (caller.consortium.status === 'closed') throw new ConflictException('A closed consortium cannot be changed.');
-      if (body.interestCpvCodes) await this.assertCpvCodes(manager, body.interestCpvCodes);
+      if (body.interestCpvCodes) await assertCpvCodes(manager, body.interestCpvCodes);
       const [before] = await manager.query<Record<string, unknown>[]>(
         'SELECT name, description, domain, contract_kind, listed_publicly, interest_cpv_codes FROM consortia WHERE id = $1',
         [id],
@@ -383,17 +343,6 @@ export class ConsortiaService {
     );
     if (!row) throw new NotFoundException(`Organisation ${organisationId} is not a member of this consortium.`);
     return row.role;
-  }
-
-  private async assertCpvCodes(manager: EntityManager, codes: string[]): Promise<void> {
-    if (codes.length === 0) return;
-    const found = await manager.query<{ code: string }[]>('SELECT code FROM cpv_codes WHERE code = ANY($1)', [codes]);
-    const known = new Set(found.map((row) => row.code));
-    const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length > 0)
-      throw new UnprocessableEntityException(
-        `interestCpvCodes: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the CPV list (check the digits and the check digit).`,
-      );
   }
 
   private async page(

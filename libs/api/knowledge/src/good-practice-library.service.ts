@@ -12,6 +12,7 @@ import type {
   GoodPracticeSummary,
   GoodPracticeView,
   ProcedureType,
+  TenderReplicationInput,
   TenderView,
 } from '@consortio/shared/contracts';
 import type { Principal } from '@consortio/api/platform/auth';
@@ -99,13 +100,13 @@ export class GoodPracticeLibraryService {
    * Copies the case's tender into a consortium the caller writes for: how another town takes up
    * a good example. The tender's own rules apply (a tender published once may be copied by anyone).
    */
-  async replicate(principal: Principal, caseId: string, consortiumId: string): Promise<TenderView> {
+  async replicate(principal: Principal, caseId: string, into: TenderReplicationInput): Promise<TenderView> {
     const [row] = await this.dataSource.query<{ tender_id: string }[]>(
       'SELECT tender_id FROM good_practice_cases WHERE id = $1',
       [caseId],
     );
     if (!row) throw new NotFoundException(`There is no good-practice case ${caseId}.`);
-    return this.replications.replicate(principal, row.tender_id, consortiumId);
+    return this.replications.replicate(principal, row.tender_id, into);
   }
 
   async search(filter: GoodPracticeFilter, page: number, pageSize: number): Promise<GoodPracticePage> {

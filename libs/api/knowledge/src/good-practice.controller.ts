@@ -55,14 +55,14 @@ export class GoodPracticeController {
   @Policy(writingForOrganisation)
   @ApiOperation({
     summary:
-      "Copy the case's tender into the caller's consortium as a new tender at needs assessment, linked to it in the lineage (lead and members of that consortium)",
+      "Copy the case's tender as a new tender at needs assessment, linked to it in the lineage, into the caller's consortium (lead and members of it) or with ownOrganisation into a new consortium of one of the acting organisation",
   })
   replicate(
     @CurrentPrincipal() principal: Principal,
     @Param('caseId', uuid) caseId: string,
     @Body() body: ReplicateTenderDto,
   ): Promise<TenderView> {
-    return this.library.replicate(principal, caseId, body.consortiumId);
+    return this.library.replicate(principal, caseId, body);
   }
 }
 

@@ -7,5 +7,7 @@ export { CollabConfig } from './collab.config';
 export { CompactionService } from './compaction.service';
 export { DocumentStore } from './document-store';
 export { sectionHash } from './review.service';
+// For replication of a tender: its specification version becomes the copying consortium's own.
+export { SpecificationCopies, type SpecificationCopy } from './specification-copies';
 
 export const specificationsMigrations = [CreateSpecifications1764500000000, SnapshotDeletions1765200000000];

@@ -21,14 +21,14 @@ export class ReplicationsController {
   @Policy(writingForOrganisation)
   @ApiOperation({
     summary:
-      "Copy a published tender into the caller's consortium as a new tender at needs assessment: title, procedure, lots with CPV codes and values, criteria, lot rules and specification version (lead and members of that consortium)",
+      "Copy a published tender as a new tender at needs assessment into the caller's consortium (lead and members of it), or with ownOrganisation into a new consortium of one of the acting organisation (verified public bodies): title, procedure, lots with CPV codes and values, criteria, lot rules, and the published specification version as a specification of the new consortium's own",
   })
   replicate(
     @CurrentPrincipal() principal: Principal,
     @Param('tenderId', uuid) tenderId: string,
     @Body() body: ReplicateTenderDto,
   ): Promise<TenderView> {
-    return this.replications.replicate(principal, tenderId, body.consortiumId);
+    return this.replications.replicate(principal, tenderId, body);
   }
 
   @Get('lineage')

@@ -1,9 +1,17 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { TenderLineageView, TenderStage, TenderView } from '@consortio/shared/contracts';
+import type {
+  ConsortiumContractKind,
+  ConsortiumDomain,
+  TenderLineageView,
+  TenderReplicationInput,
+  TenderStage,
+  TenderView,
+} from '@consortio/shared/contracts';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
-import { ConsortiumAccess } from '@consortio/api/consortia';
+import { ConsortiumAccess, ConsortiumFounding } from '@consortio/api/consortia';
+import { SpecificationCopies } from '@consortio/api/specifications';
 import { fieldError } from './field-error';
 import { type LineageEntry, lineageSize, lineageTree } from './lineage-tree';
 import { mayEditTenders, PUBLISHED_SQL, TenderAccess, type TenderOpening } from './tender-access';
@@ -28,10 +36,11 @@ interface LineageRow {
 }
 
 /**
- * Replication: another consortium takes over a published tender as a new one of its own, at
- * needs assessment, with the origin's title, procedure, estimated value, lots (CPV codes, values,
- * criteria of their own), award criteria, lot rules and specification version, and a link back to
- * it. The lineage shows how far a solution spread: the origin and every replica, with the
+ * Replication: another consortium, or a municipality on its own (as a new consortium of one),
+ * takes over a published tender as a new one of its own, at needs assessment, with the origin's
+ * title, procedure, estimated value, lots (CPV codes, values, criteria of their own), award
+ * criteria and lot rules, a specification of its own copied from the published version, and a
+ * link back to it. The lineage shows how far a solution spread: the origin and every replica, with the
  * consortium, its region and the stage each has reached.
  */
 @Injectable()
@@ -40,13 +49,15 @@ export class ReplicationsService {
     private readonly dataSource: DataSource,
     private readonly access: TenderAccess,
     private readonly consortia: ConsortiumAccess,
+    private readonly founding: ConsortiumFounding,
+    private readonly specifications: SpecificationCopies,
     private readonly reader: TenderReader,
     private readonly events: TenderEvents,
     private readonly audit: AuditService,
   ) {}
 
-  async replicate(principal: Principal, originId: string, consortiumId: string): Promise<TenderView> {
-    const id = await this.dataSource.transaction(async (manager) => {
+  async replicate(principal: Principal, originId: string, into: TenderReplicationInput): Promise<TenderView> {
+    const { id, consortiumId } = await this.dataSource.transaction(async (manager) => {
       const origin = await this.access.opening(manager, principal, originId);
       if (!origin.published) {
         if (origin.role === null) throw this.unpublished(origin);
@@ -54,6 +65,32 @@ export class ReplicationsService {
           `A tender is replicated once it is published; this one is at ${origin.stage}. Until then its text may still change.`,
         );
       }
+      // Its published record stays public, but the lots, criteria and text it would copy are being amended.
+      if (origin.amending) {
+        throw new ConflictException(
+          `The tender was withdrawn to amend it and is at ${origin.stage}: replicate it once it is published again, with the amended text.`,
+        );
+      }
+      const [source] = await manager.query<
+        {
+          title: string;
+          specification_version_id: string | null;
+          domain: ConsortiumDomain;
+          contract_kind: ConsortiumContractKind;
+        }[]
+      >(
+        `SELECT t.title, t.specification_version_id, c.domain, c.contract_kind
+           FROM tenders t JOIN consortia c ON c.id = t.consortium_id WHERE t.id = $1`,
+        [originId],
+      );
+      const consortiumId = into.ownOrganisation
+        ? await this.consortiumOfOne(manager, principal, source)
+        : into.consortiumId;
+      if (!consortiumId)
+        throw fieldError(
+          'consortiumId',
+          'name the consortium that takes the tender over, or give ownOrganisation: true',
+        );
       const target = await this.consortia.require(manager, principal, consortiumId, 'read', { lock: true });
       if (!mayEditTenders(principal, target.role))
         throw new ForbiddenException(
@@ -67,14 +104,23 @@ export class ReplicationsService {
           'consortiumId',
           `the tender already belongs to ${target.consortium.name}: replicate it into another consortium`,
         );
+      // The specification becomes the new consortium's own: its members read, edit and approve it,
+      // and the approval guard counts their approvals, as for any specification they wrote.
+      const copy = source.specification_version_id
+        ? await this.specifications.copyVersion(manager, principal, {
+            versionId: source.specification_version_id,
+            consortiumId,
+            organisationId: target.organisationId,
+            label: `Copied from ${source.title}`,
+          })
+        : null;
       const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO tenders (consortium_id, title, procedure_type, estimated_value, lot_rules, criteria,
                               specification_id, specification_version_id, replicated_from_id, created_by)
-         SELECT $1, title, procedure_type, estimated_value, lot_rules, criteria,
-                specification_id, specification_version_id, id, $3
+         SELECT $1, title, procedure_type, estimated_value, lot_rules, criteria, $4, $5, id, $3
            FROM tenders WHERE id = $2
          RETURNING id`,
-        [consortiumId, originId, principal.userId],
+        [consortiumId, originId, principal.userId, copy?.specificationId ?? null, copy?.versionId ?? null],
       );
       const lots = await manager.query<{ id: string }[]>(
         `INSERT INTO tender_lots (tender_id, number, title, cpv_codes, value, criteria)
@@ -100,13 +146,44 @@ export class ReplicationsService {
         entityType: 'tender',
         entityId: created.id,
         organisationId: target.organisationId,
-        summary: { after: { consortiumId, replicatedFromId: originId, lots: lots.length } },
+        summary: {
+          after: {
+            consortiumId,
+            ownOrganisation: into.ownOrganisation === true,
+            replicatedFromId: originId,
+            lots: lots.length,
+            specificationId: copy?.specificationId ?? null,
+          },
+        },
       });
-      return created.id;
+      return { id: created.id, consortiumId };
     });
     this.events.changed(consortiumId, id, 'created', 'needs-assessment');
     const caller = await this.access.require(this.dataSource.manager, principal, id, 'read');
     return this.reader.view(this.dataSource.manager, caller);
+  }
+
+  /**
+   * A municipality (or another public body) that buys on its own: a new consortium with the
+   * acting organisation as lead and only member, founded as any other (verified public bodies
+   * only), in the origin's domain and named after the organisation and the tender. A sole buyer
+   * is no joint procurement, so no agreement needs signing before it publishes.
+   */
+  private async consortiumOfOne(
+    manager: EntityManager,
+    principal: Principal,
+    source: { title: string; domain: ConsortiumDomain; contract_kind: ConsortiumContractKind },
+  ): Promise<string> {
+    const [organisation] = await manager.query<{ name: string }[]>('SELECT name FROM organisations WHERE id = $1', [
+      principal.acting?.organisationId,
+    ]);
+    return this.founding.found(manager, principal, {
+      name: `${organisation?.name ?? 'Own procurement'}: ${source.title}`.slice(0, 200),
+      description: `A procurement of ${organisation?.name ?? 'one organisation'} on its own, replicated from "${source.title}".`,
+      domain: source.domain,
+      contractKind: source.contract_kind,
+      listedPublicly: false,
+    });
   }
 
   /**

@@ -213,6 +213,7 @@ export class TenderReader {
     );
     const versionApproved = approved === undefined ? await this.versionApproved(manager, row) : approved;
     return {
+      participants: agreement.parties,
       agreementSigned: agreement.parties > 0 && agreement.unsigned === 0,
       specificationVersionLinked: row.specification_version_id !== null,
       approvedSpecificationVersion: versionApproved === true,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsortiaModule } from '@consortio/api/consortia';
 import { NotifierModule } from '@consortio/api/notifications';
+import { SpecificationCopies } from '@consortio/api/specifications';
 import { LotAwardsService } from './lot-awards.service';
 import { LotEvaluationsService } from './lot-evaluations.service';
 import { LotOutcomesController } from './lot-outcomes.controller';
@@ -33,6 +34,7 @@ import { TendersService } from './tenders.service';
   providers: [
     TenderAccess,
     SpecificationApproval,
+    SpecificationCopies,
     TenderReader,
     TenderEvents,
     TendersService,

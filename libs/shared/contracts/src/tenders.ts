@@ -239,9 +239,14 @@ export interface PilotEvaluationView extends PilotEvaluationInput {
   recordedBy: PersonRef | null;
 }
 
-/** Copy a published tender into another consortium, as a new tender at needs assessment. */
+/**
+ * Copy a published tender, as a new tender at needs assessment, into one of the caller's
+ * consortia (`consortiumId`) or, for an organisation buying on its own, into a new consortium of
+ * one it leads (`ownOrganisation: true`). Exactly one of the two.
+ */
 export interface TenderReplicationInput {
-  consortiumId: string;
+  consortiumId?: string;
+  ownOrganisation?: true;
 }
 
 /** One tender of a lineage and the replicas made from it. */

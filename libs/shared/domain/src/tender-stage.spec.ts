@@ -12,6 +12,7 @@ import {
 
 describe('tender stage', () => {
   const ready: TenderFacts = {
+    participants: 2,
     agreementSigned: true,
     specificationVersionLinked: true,
     approvedSpecificationVersion: true,
@@ -112,6 +113,24 @@ describe('tender stage', () => {
     expect(refusal('approval', 'published', { agreementSigned: false, lotCount: 0, criteriaValid: false })).toMatch(
       /Art\. 38/,
     );
+  });
+
+  it('needs no joint-procurement agreement when one organisation buys alone', () => {
+    // A consortium of one: not joint procurement (Art. 37-38 of Directive 2014/24/EU), nobody to sign with.
+    expect(refusal('approval', 'published', { participants: 1, agreementSigned: false })).toBeNull();
+    // Every other guard still applies to it.
+    expect(refusal('approval', 'published', { participants: 1, agreementSigned: false, lotCount: 0 })).toMatch(
+      /at least one lot/,
+    );
+    expect(
+      refusal('approval', 'published', {
+        participants: 1,
+        agreementSigned: false,
+        approvedSpecificationVersion: false,
+      }),
+    ).toMatch(/approved version/);
+    // Two or more buy together: the agreement comes first.
+    expect(refusal('approval', 'published', { participants: 2, agreementSigned: false })).toMatch(/Art\. 38/);
   });
 
   it('opens tenders only after the time limit', () => {

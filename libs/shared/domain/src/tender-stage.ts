@@ -6,6 +6,8 @@ import type { TenderStage } from '@consortio/shared/contracts';
  * with the same words the api would answer with.
  */
 export interface TenderFacts {
+  /** Organisations taking part in the consortium as lead or member (observers do not buy). */
+  participants: number;
   /** Every participant has signed the consortium's joint-procurement agreement (Art. 38). */
   agreementSigned: boolean;
   /** A named version of the specification is linked to the tender. */
@@ -98,7 +100,10 @@ export function tenderTransitionRefusal(from: TenderStage, to: TenderStage, fact
         return 'Link a named version of the specification first: reviewers approve a fixed text, not a document still being edited.';
       return null;
     case 'published':
-      if (!facts.agreementSigned)
+      // The agreement is what lets the lead buy for the others (Art. 37-38). A consortium of one
+      // (a municipality that took over a tender on its own) buys only for itself: that is no joint
+      // procurement, and there is nobody to sign with.
+      if (facts.participants > 1 && !facts.agreementSigned)
         return 'Every participant must sign the joint-procurement agreement before the lead publishes on their behalf (Art. 38 of Directive 2014/24/EU).';
       if (!facts.specificationVersionLinked || !facts.approvedSpecificationVersion)
         return 'Publish an approved version of the specification: link a named version and have it approved first.';

@@ -101,10 +101,12 @@ export const knowledgeDe: { readonly [K in keyof typeof knowledgeEn]: string } =
   'goodPractice.publish.refusal.published': 'Diese Vergabe steht in der Sammlung guter Beispiele.',
   'goodPractice.publish.refusal.read-only':
     'Nur Personen, die für die federführende Organisation oder ein Mitglied schreiben, veröffentlichen ein Fallbeispiel.',
-  'goodPractice.copy.title': 'In meinem Konsortium ausschreiben',
+  'goodPractice.copy.title': 'Selbst ausschreiben',
   'goodPractice.copy.hint':
-    'Übernimmt die Vergabe hinter diesem Beispiel (Lose mit CPV-Codes und Werten, Zuschlagskriterien, Losregeln und die Fassung der Leistungsbeschreibung) in ein Konsortium, für das Sie schreiben, als neue Vergabe, die mit dieser verbunden bleibt.',
-  'goodPractice.copy.into': 'In mein Konsortium',
+    'Übernimmt die Vergabe hinter diesem Beispiel (Lose mit CPV-Codes und Werten, Zuschlagskriterien, Losregeln und die Fassung der Leistungsbeschreibung) in ein Konsortium, für das Sie schreiben, oder als eigene Vergabe Ihrer Organisation allein, als neue Vergabe, die mit dieser verbunden bleibt. Die Leistungsbeschreibung wird Ihre eigene, die Sie bearbeiten und freigeben.',
+  'goodPractice.copy.into': 'Übernehmen in',
+  'goodPractice.copy.ownOrganisation': 'Allein (eine neue Vergabe von {organisation})',
   'goodPractice.copy.submit': 'Vergabe übernehmen',
-  'goodPractice.copy.choose': 'Wählen Sie das Konsortium, in das die Vergabe übernommen wird.',
+  'goodPractice.copy.choose':
+    'Wählen Sie ein Konsortium oder Ihre Organisation allein, in das die Vergabe übernommen wird.',
 };

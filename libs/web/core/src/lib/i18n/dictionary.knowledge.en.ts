@@ -96,10 +96,11 @@ export const knowledgeEn = {
     'This tender was closed without a signed contract, so there is no outcome to share as good practice.',
   'goodPractice.publish.refusal.published': 'This tender is in the good-practice library.',
   'goodPractice.publish.refusal.read-only': 'Only people who write for the lead or a member publish a case.',
-  'goodPractice.copy.title': 'Tender this in my consortium',
+  'goodPractice.copy.title': 'Tender this ourselves',
   'goodPractice.copy.hint':
-    'Copies the tender behind this case (lots with CPV codes and values, award criteria, lot rules and the specification version) into a consortium you write for, as a new tender that stays linked to this one.',
-  'goodPractice.copy.into': 'Into my consortium',
+    'Copies the tender behind this case (lots with CPV codes and values, award criteria, lot rules and the specification version) into a consortium you write for, or into a new procurement of your organisation on its own, as a new tender that stays linked to this one. The specification becomes your own to edit and approve.',
+  'goodPractice.copy.into': 'Into',
+  'goodPractice.copy.ownOrganisation': 'On our own (a new procurement of {organisation})',
   'goodPractice.copy.submit': 'Copy the tender',
-  'goodPractice.copy.choose': 'Choose the consortium to copy the tender into.',
+  'goodPractice.copy.choose': 'Choose a consortium, or your organisation on its own, to copy the tender into.',
 } as const;

@@ -196,7 +196,8 @@ export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'tender.lineage': 'Übernahme in andere Regionen',
   'tender.lineage.size': 'Diese Lösung wurde {count}-mal ausgeschrieben, das Original mitgezählt.',
   'tender.lineage.private': 'eine noch nicht veröffentlichte Vergabe',
-  'tender.lineage.into': 'Diese Vergabe in mein Konsortium übernehmen',
+  'tender.lineage.into': 'Diese Vergabe übernehmen in',
+  'tender.lineage.ownOrganisation': 'Allein (eine neue Vergabe von {organisation})',
   'tender.lineage.replicate': 'Übernehmen',
   'tender.lot.membersOf': 'Beteiligte Mitglieder an Los {number}',
 };

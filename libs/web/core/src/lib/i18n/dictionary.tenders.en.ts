@@ -194,7 +194,8 @@ export const tendersEn = {
   'tender.lineage': 'Replication across regions',
   'tender.lineage.size': 'This solution has been tendered {count} times, counting the original.',
   'tender.lineage.private': 'a tender not yet published',
-  'tender.lineage.into': 'Copy this tender into my consortium',
+  'tender.lineage.into': 'Copy this tender into',
+  'tender.lineage.ownOrganisation': 'On our own (a new procurement of {organisation})',
   'tender.lineage.replicate': 'Replicate',
   'tender.lot.membersOf': 'Members taking part in lot {number}',
 } as const;

@@ -7,6 +7,7 @@ import type {
   GoodPracticeUpdateInput,
   GoodPracticeView,
   TenderGoodPracticeView,
+  TenderReplicationInput,
   TenderView,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, apiCall } from '@consortio/web/core';
@@ -47,8 +48,8 @@ export class GoodPracticeApi {
     return apiCall(this.http.delete<void>(`${this.base}/tenders/${tenderId}/good-practice`));
   }
 
-  /** Copies the case's tender into one of my consortia; answers the new tender. */
-  replicate(caseId: string, consortiumId: string): Promise<TenderView> {
-    return apiCall(this.http.post<TenderView>(`${this.base}/good-practice/${caseId}/replications`, { consortiumId }));
+  /** Copies the case's tender into one of my consortia, or my organisation on its own; answers the new tender. */
+  replicate(caseId: string, into: TenderReplicationInput): Promise<TenderView> {
+    return apiCall(this.http.post<TenderView>(`${this.base}/good-practice/${caseId}/replications`, into));
   }
 }

@@ -10,16 +10,20 @@ import { ConsortiaApi } from '@consortio/web/consortia/data-access';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { GoodPracticeApi } from '@consortio/web/knowledge/data-access';
 
+/** The picker's value for a new procurement of the acting organisation on its own (a consortium of one). */
+const OWN_ORGANISATION = 'own-organisation';
+
 /**
- * How another town takes up a good example: the case's tender copied into one of its consortia
- * (lots, criteria, specification version), as a new procurement that stays linked to its origin.
+ * How another town takes up a good example: the case's tender copied into one of its consortia,
+ * or into a new procurement of the town on its own (lots, criteria, its own copy of the
+ * specification version), as a new procurement that stays linked to its origin.
  */
 @Component({
   selector: 'cs-copy-case-tender',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
   template: `
-    @if (mine().length > 0) {
+    @if (mine().length > 0 || ownOrganisation()) {
       <section class="copy" aria-labelledby="copy-title">
         <h2 id="copy-title">{{ 'goodPractice.copy.title' | t }}</h2>
         <p class="hint">{{ 'goodPractice.copy.hint' | t }}</p>
@@ -29,6 +33,11 @@ import { GoodPracticeApi } from '@consortio/web/knowledge/data-access';
             <mat-select [formControl]="target" data-testid="copy-into">
               @for (consortium of mine(); track consortium.id) {
                 <mat-option [value]="consortium.id">{{ consortium.name }}</mat-option>
+              }
+              @if (ownOrganisation(); as organisation) {
+                <mat-option [value]="own" data-testid="copy-own">
+                  {{ 'goodPractice.copy.ownOrganisation' | t: { organisation } }}
+                </mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -68,9 +77,13 @@ export class CopyCaseTender {
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly target = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly own = OWN_ORGANISATION;
+  /** Where it may buy on its own, the acting organisation's name. */
+  protected readonly ownOrganisation = this.session.buysAloneAs;
 
   constructor() {
-    // Only people acting for an organisation in consortia can copy; everyone else sees nothing.
+    // People acting for an organisation copy into its consortia, or on its own where it may buy
+    // alone; everyone else sees nothing.
     effect(() => {
       const acting = this.session.actingOrganisationId();
       untracked(() => {
@@ -91,7 +104,11 @@ export class CopyCaseTender {
     }
     this.busy.set(true);
     try {
-      const tender = await this.api.replicate(this.caseId(), this.target.value);
+      const target = this.target.value;
+      const tender = await this.api.replicate(
+        this.caseId(),
+        target === OWN_ORGANISATION ? { ownOrganisation: true } : { consortiumId: target },
+      );
       await this.router.navigate(['/tenders', tender.id]);
     } catch (error) {
       this.error.set(errorSentence(asApiError(error), this.i18n));

@@ -12,6 +12,7 @@ import type {
   TenderKpiInput,
   TenderKpiView,
   TenderLineageView,
+  TenderReplicationInput,
   TenderSavingsView,
   TenderSiteInput,
   TenderSiteView,
@@ -155,8 +156,9 @@ export class TendersApi {
     return apiCall(this.http.post<PilotEvaluationView>(`${this.base}/tenders/${id}/pilot-evaluation`, input));
   }
 
-  replicate(id: string, consortiumId: string): Promise<TenderView> {
-    return apiCall(this.http.post<TenderView>(`${this.base}/tenders/${id}/replications`, { consortiumId }));
+  /** Copies a published tender into one of my consortia, or into a new procurement of my organisation on its own. */
+  replicate(id: string, into: TenderReplicationInput): Promise<TenderView> {
+    return apiCall(this.http.post<TenderView>(`${this.base}/tenders/${id}/replications`, into));
   }
 
   lineage(id: string): Promise<TenderLineageView> {

@@ -5,9 +5,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import type { ConsortiumSummary, TenderLineageView, TenderSavingsView, TenderStage } from '@consortio/shared/contracts';
+import {
+  type ConsortiumSummary,
+  type TenderLineageView,
+  type TenderSavingsView,
+  type TenderStage,
+} from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService, TranslatePipe, type TranslationKey } from '@consortio/web/core';
 import { ConsortiaApi } from '@consortio/web/consortia/data-access';
+import { SessionService } from '@consortio/web/identity/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
 
 /** What pooling saved against the members' own budgets, lot by lot. */
@@ -84,7 +90,13 @@ export class TenderSavings {
   }
 }
 
-/** Where a tender came from and where it was copied to, region by region; and copying it into one of my consortia. */
+/** The picker's value for a new procurement of the acting organisation on its own (a consortium of one). */
+const OWN_ORGANISATION = 'own-organisation';
+
+/**
+ * Where a tender came from and where it was copied to, region by region; and copying it into one
+ * of my consortia, or into a new procurement of my organisation on its own.
+ */
 @Component({
   selector: 'cs-tender-lineage',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -116,13 +128,18 @@ export class TenderSavings {
         }
       </li>
     </ng-template>
-    @if (canReplicate() && mine().length > 0) {
+    @if (canReplicate() && (mine().length > 0 || ownOrganisation())) {
       <form class="form--inline" (submit)="replicate($event)">
         <mat-form-field>
           <mat-label>{{ 'tender.lineage.into' | t }}</mat-label>
           <mat-select [formControl]="target" data-testid="replicate-into">
             @for (consortium of mine(); track consortium.id) {
               <mat-option [value]="consortium.id">{{ consortium.name }}</mat-option>
+            }
+            @if (ownOrganisation(); as organisation) {
+              <mat-option [value]="own" data-testid="replicate-own">
+                {{ 'tender.lineage.ownOrganisation' | t: { organisation } }}
+              </mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -137,6 +154,7 @@ export class TenderLineage {
   private readonly consortia = inject(ConsortiaApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
+  private readonly session = inject(SessionService);
   readonly tenderId = input.required<string>();
   readonly consortiumId = input.required<string>();
   /** A published tender (or later) can be copied by another consortium. */
@@ -145,6 +163,9 @@ export class TenderLineage {
   protected readonly mine = signal<ConsortiumSummary[]>([]);
   protected readonly message = signal<string | null>(null);
   protected readonly target = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly own = OWN_ORGANISATION;
+  /** Where it may buy on its own, the acting organisation's name. */
+  protected readonly ownOrganisation = this.session.buysAloneAs;
 
   constructor() {
     effect(() => {
@@ -162,7 +183,11 @@ export class TenderLineage {
     event.preventDefault();
     if (!this.target.value) return;
     try {
-      const copy = await this.api.replicate(this.tenderId(), this.target.value);
+      const target = this.target.value;
+      const copy = await this.api.replicate(
+        this.tenderId(),
+        target === OWN_ORGANISATION ? { ownOrganisation: true } : { consortiumId: target },
+      );
       await this.router.navigate(['/tenders', copy.id]);
     } catch (error) {
       this.message.set(errorSentence(asApiError(error), this.i18n));

@@ -1,7 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { MembershipView, MeView, SessionView, SignInRequest } from '@consortio/shared/contracts';
+import {
+  ACTING_ROLES,
+  type MembershipView,
+  type MeView,
+  PUBLIC_SECTOR_KINDS,
+  type SessionView,
+  type SignInRequest,
+} from '@consortio/shared/contracts';
 import { API_BASE_URL, toApiError } from '@consortio/web/core';
 import { firstValueFrom } from 'rxjs';
 
@@ -56,6 +63,19 @@ export class SessionService {
   });
   readonly actingOrganisationId = computed(() => this.actingOrganisation()?.organisationId ?? null);
   readonly isOrganisationAdmin = computed(() => this.actingOrganisation()?.role === 'org-admin');
+  /**
+   * The acting organisation's name when it may buy on its own: a verified public body, through an
+   * administrator or procurement officer (who found consortia, a consortium of one included).
+   */
+  readonly buysAloneAs = computed<string | null>(() => {
+    const acting = this.actingOrganisation();
+    return acting &&
+      PUBLIC_SECTOR_KINDS.includes(acting.organisationKind) &&
+      acting.verification === 'verified' &&
+      ACTING_ROLES.includes(acting.role)
+      ? acting.organisationName
+      : null;
+  });
 
   /** Restores a session after a reload from the refresh cookie; runs once, later calls share the first. */
   restore(): Promise<void> {
