@@ -1,12 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type {
   AuditEventView,
   AuditVerification,
   MemberView,
+  OpenCallResponseView,
+  OpenCallView,
   OrganisationView,
   Page,
   ProblemDetails,
+  TenderView,
 } from '@consortio/shared/contracts';
+import { MATRIX, SUPPLIER_RESOURCE_CASES } from '../support/access-matrix';
+import { apiClient } from '../support/api-client';
+import { collabClient, createSpecification, demoConsortiumId } from '../support/collab';
 import { type ApiProcess, startApi } from '../support/processes';
 import { platformEnv } from '../support/platform-env';
 import { as, type SignedIn, signIn } from '../support/sessions';
@@ -181,5 +188,190 @@ describe('organisations, roles and the audit trail', () => {
     } finally {
       await database.end();
     }
+  });
+
+  /**
+   * The resource-level section of the access matrix (SUPPLIER_RESOURCE_CASES): a supplier passes
+   * the role gate of these operations, and must still never see a tender before it is published,
+   * a specification draft (over REST or the /collab socket), the members' internal needs, a draft
+   * call, or another supplier's response.
+   */
+  describe('what a supplier never sees, whatever its role lets it call', () => {
+    const { ok } = apiClient(() => api.url);
+    let nora: SignedIn; // Smart Grid Werke GmbH
+    let jakob: SignedIn; // Alpen E-Fahrzeuge AG
+    let consortiumId: string;
+    let tender: TenderView;
+    let specificationId: string;
+    let draftCall: OpenCallView;
+    let openCall: OpenCallView;
+    let jakobs: OpenCallResponseView;
+    const secret = `Alpen confidential ${randomBytes(4).toString('hex')}`;
+
+    interface Answer {
+      status: number;
+      text: string;
+    }
+    const http = async (who: SignedIn, path: string): Promise<Answer> => {
+      const response = await as(who, api.url, `/api/v1${path}`);
+      return { status: response.status, text: await response.text() };
+    };
+    const collabJoin = async (who: SignedIn, id: string): Promise<Answer> => {
+      const { client } = collabClient(api.url, who);
+      try {
+        const document = await client.open(id);
+        return { status: 200, text: JSON.stringify([...document.doc.share.keys()]) };
+      } catch (error) {
+        const message = (error as Error).message;
+        return { status: /forbidden/.test(message) ? 403 : /not-found/.test(message) ? 404 : 500, text: message };
+      } finally {
+        client.disconnect();
+      }
+    };
+
+    /** Each case's request, as the supplier and (to show the resource is there) as a member; and what must not leak. */
+    const requests: Record<
+      string,
+      () => { path: (who: SignedIn) => Promise<Answer>; hidden: string[]; owner?: SignedIn | null }
+    > = {
+      'GET /tenders/:tenderId': () => ({
+        path: (who) => http(who, `/tenders/${tender.id}`),
+        hidden: [tender.title],
+      }),
+      'GET /ocds/tenders/:tenderId/record': () => ({
+        path: (who) => http(who, `/ocds/tenders/${tender.id}/record`),
+        hidden: [tender.title],
+        // Not public before publication, for anyone.
+        owner: null,
+      }),
+      'GET /specifications/:specificationId': () => ({
+        path: (who) => http(who, `/specifications/${specificationId}`),
+        hidden: ['Supplier-proof draft'],
+      }),
+      'GET /specifications/:specificationId/versions': () => ({
+        path: (who) => http(who, `/specifications/${specificationId}/versions`),
+        hidden: ['Supplier-proof draft'],
+      }),
+      '/collab join': () => ({ path: (who) => collabJoin(who, specificationId), hidden: ['sections'] }),
+      'GET /consortia/:consortiumId/needs': () => ({
+        path: (who) => http(who, `/consortia/${consortiumId}/needs`),
+        hidden: ['budget'],
+      }),
+      'GET /consortia/:consortiumId/pooled-demand': () => ({
+        path: (who) => http(who, `/consortia/${consortiumId}/pooled-demand`),
+        hidden: ['budget'],
+      }),
+      'GET /open-calls/:callId': () => ({
+        path: (who) => http(who, `/open-calls/${draftCall.id}`),
+        hidden: [draftCall.title],
+        // The public page of a call; the consortium reads its draft at /consortium-view.
+        owner: null,
+      }),
+      'GET /open-calls/:callId/responses': () => ({
+        path: (who) => http(who, `/open-calls/${openCall.id}/responses`),
+        hidden: [secret],
+      }),
+      'GET /open-calls/:callId/responses/mine': () => ({
+        path: (who) => http(who, `/open-calls/${openCall.id}/responses/mine`),
+        hidden: [secret, jakobs.id],
+        owner: jakob,
+      }),
+      'GET /open-calls/:callId/responses/:responseId/attachments/:attachmentId': () => ({
+        path: (who) =>
+          http(who, `/open-calls/${openCall.id}/responses/${jakobs.id}/attachments/${jakobs.attachments[0].id}`),
+        hidden: [secret],
+      }),
+    };
+
+    beforeAll(async () => {
+      [nora, jakob] = await Promise.all([
+        signIn(api.url, 'sales@smartgrid.test'),
+        signIn(api.url, 'bids@alpen-efahrzeuge.test'),
+      ]);
+      consortiumId = await demoConsortiumId(api.url, officer);
+      const tag = randomBytes(4).toString('hex');
+      tender = await ok<TenderView>(
+        officer,
+        'POST',
+        `/consortia/${consortiumId}/tenders`,
+        { title: `Unpublished tender ${tag}`, procedureType: 'open' },
+        201,
+      );
+      specificationId = (await createSpecification(api.url, officer, consortiumId, `Supplier-proof draft ${tag}`)).id;
+      const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+      const draft = (title: string) =>
+        ok<OpenCallView>(
+          officer,
+          'POST',
+          `/tenders/${tender.id}/open-calls`,
+          {
+            kind: 'market-consultation',
+            title,
+            summary: 'What can you deliver?',
+            opensAt: inMinutes(-1),
+            closesAt: inMinutes(60),
+          },
+          201,
+        );
+      draftCall = await draft(`Draft call ${tag}`);
+      openCall = await draft(`Open call ${tag}`);
+      await ok(officer, 'POST', `/open-calls/${openCall.id}/publish`);
+      for (const who of [nora, jakob]) await ok(who, 'POST', `/open-calls/${openCall.id}/registrations`, {}, 201);
+      const form = new FormData();
+      form.append('text', secret);
+      form.append(
+        'attachments',
+        new Blob([new Uint8Array(Buffer.from(`%PDF-1.7\n% ${secret}\n%%EOF\n`))], { type: 'application/pdf' }),
+        'prices.pdf',
+      );
+      const sent = await as(jakob, api.url, `/api/v1/open-calls/${openCall.id}/responses`, {
+        method: 'POST',
+        body: form,
+      });
+      expect(sent.status).toBe(201);
+      jakobs = (await sent.json()) as OpenCallResponseView;
+      await ok(nora, 'POST', `/open-calls/${openCall.id}/responses`, { text: 'Smart Grid answer' }, 201);
+    });
+
+    it('has a request for every case of the matrix, each through an operation the matrix knows', () => {
+      for (const { operation } of SUPPLIER_RESOURCE_CASES) {
+        expect({ operation, inMatrix: operation in MATRIX }).toEqual({ operation, inMatrix: true });
+        expect({ operation, request: operation in requests }).toEqual({ operation, request: true });
+      }
+      expect(Object.keys(requests).sort()).toEqual(SUPPLIER_RESOURCE_CASES.map((c) => c.operation).sort());
+    });
+
+    it.each(SUPPLIER_RESOURCE_CASES.map((c) => [c.operation, c.resource, c] as const))(
+      '%s: keeps %s from a supplier',
+      async (operation, _resource, resourceCase) => {
+        const { path, hidden, owner = officer } = requests[operation]();
+        const asSupplier = await path(nora);
+        expect({
+          operation,
+          status: asSupplier.status,
+          keptOut: resourceCase.answers.includes(asSupplier.status),
+        }).toEqual({
+          operation,
+          status: asSupplier.status,
+          keptOut: true,
+        });
+        for (const text of hidden) expect(asSupplier.text).not.toContain(text);
+        // The resource is there: whoever it belongs to (the consortium's lead, the other supplier) reads it.
+        if (owner) {
+          const asOwner = await path(owner);
+          expect({ operation, status: asOwner.status }).toEqual({ operation, status: 200 });
+          if (operation === 'GET /open-calls/:callId/responses/mine') expect(asOwner.text).toContain(secret);
+        }
+      },
+    );
+
+    it('lets the supplier read its own response and file, so the refusals above are about whose they are', async () => {
+      const mine = await ok<Page<OpenCallResponseView>>(nora, 'GET', `/open-calls/${openCall.id}/responses/mine`);
+      expect(mine.items.map((item) => item.text)).toEqual(['Smart Grid answer']);
+      const theirs = await ok<Page<OpenCallResponseView>>(jakob, 'GET', `/open-calls/${openCall.id}/responses/mine`);
+      expect(theirs.items.map((item) => item.id)).toEqual([jakobs.id]);
+      const file = `/api/v1/open-calls/${openCall.id}/responses/${jakobs.id}/attachments/${jakobs.attachments[0].id}`;
+      expect((await as(jakob, api.url, file)).status).toBe(200);
+    });
   });
 });

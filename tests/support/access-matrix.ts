@@ -254,3 +254,45 @@ export const CALLER_EMAILS: Record<Exclude<Caller, 'anonymous'>, string> = {
   supplier: 'sales@smartgrid.test',
   platformAdmin: 'admin@consortio.test',
 };
+
+/**
+ * Past the role gate: what a supplier may call by its role but must still never reach for these
+ * resources, because they are a consortium's internal work or another supplier's business. Each
+ * case goes through an operation of MATRIX; tests/blackbox/access-control.test.ts runs every case
+ * (one it has no request for fails it), shows the same request succeeds for a member of the
+ * consortium (so the refusal is about the caller, not a missing resource), and checks the answer
+ * names nothing of what it hides.
+ */
+export interface ResourceCase {
+  /** An operation of MATRIX (HTTP `METHOD /path`, or a socket `namespace event`). */
+  operation: string;
+  resource: string;
+  /** Statuses that keep it out: 403 or 404 refuse; 200 is a list of the caller's own that must leave it out. */
+  answers: readonly number[];
+}
+
+export const SUPPLIER_RESOURCE_CASES: readonly ResourceCase[] = [
+  { operation: 'GET /tenders/:tenderId', resource: 'an unpublished tender', answers: [403, 404] },
+  { operation: 'GET /ocds/tenders/:tenderId/record', resource: 'an unpublished tender', answers: [404] },
+  { operation: 'GET /specifications/:specificationId', resource: 'a specification draft', answers: [403, 404] },
+  {
+    operation: 'GET /specifications/:specificationId/versions',
+    resource: 'a specification draft',
+    answers: [403, 404],
+  },
+  { operation: '/collab join', resource: 'a specification draft', answers: [403, 404] },
+  { operation: 'GET /consortia/:consortiumId/needs', resource: "the members' internal needs", answers: [403] },
+  { operation: 'GET /consortia/:consortiumId/pooled-demand', resource: "the members' internal needs", answers: [403] },
+  { operation: 'GET /open-calls/:callId', resource: 'a draft open call', answers: [404] },
+  { operation: 'GET /open-calls/:callId/responses', resource: "every supplier's responses to a call", answers: [403] },
+  {
+    operation: 'GET /open-calls/:callId/responses/mine',
+    resource: "another supplier's response (must not be listed)",
+    answers: [200],
+  },
+  {
+    operation: 'GET /open-calls/:callId/responses/:responseId/attachments/:attachmentId',
+    resource: "another supplier's attachment",
+    answers: [404],
+  },
+];
