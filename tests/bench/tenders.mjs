@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Benchmark: the roadmap and a consortium's tender list through the api, for a person whose
+// Benchmark: the roadmap and the tender lists through the api, for a person whose
 // organisation takes part in many consortia, on a platform with many tenders.
 // Creates a throwaway database, migrates and seeds it, then adds with set-based SQL: 200 consortia
 // (Gemeinde Musterstadt a member of 20 of them), 2,000 tenders spread over them at every stage,
 // two lots and four milestones each (over the next two years). Starts the built api, signs in as
 // officer@musterstadt.test and times, sequentially after a warm-up,
 //   GET /api/v1/tenders/roadmap                      (default window: the next calendar year)
+//   GET /api/v1/tenders                              (every tender of my consortia, newest first)
+//   GET /api/v1/tenders?stage=evaluation             (the same at one stage)
 //   GET /api/v1/consortia/:id/tenders                (each of the 20 consortia in turn)
 // Writes "Tenders: roadmap and lists" in docs/benchmarks.md.
 // Usage: node tests/bench/tenders.mjs [--requests 300] [--consortia 200] [--mine 20] [--tenders 2000]
@@ -138,7 +140,11 @@ try {
     [expected] = (
       await db.query(
         `SELECT count(DISTINCT t.id)::int AS roadmap,
-                (SELECT count(*)::int FROM tenders) AS tenders
+                (SELECT count(*)::int FROM tenders) AS tenders,
+                (SELECT count(*)::int FROM tenders WHERE consortium_id IN
+                   (SELECT consortium_id FROM consortium_members WHERE organisation_id = $1)) AS mine,
+                (SELECT count(*)::int FROM tenders WHERE stage = 'evaluation' AND consortium_id IN
+                   (SELECT consortium_id FROM consortium_members WHERE organisation_id = $1)) AS evaluating
            FROM tenders t JOIN tender_milestones m ON m.tender_id = t.id
           WHERE t.stage <> 'closed' AND m.actual_on IS NULL AND m.planned_on BETWEEN $2::date AND $3::date
             AND t.consortium_id IN (SELECT consortium_id FROM consortium_members WHERE organisation_id = $1)`,
@@ -169,10 +175,15 @@ try {
   // The first answers must describe the data above, else the timings mean nothing.
   const roadmap = (await timed('/api/v1/tenders/roadmap')).body;
   const list = (await timed(`/api/v1/consortia/${myConsortia[0].id}/tenders`)).body;
+  const all = (await timed('/api/v1/tenders')).body;
+  const evaluating = (await timed('/api/v1/tenders?stage=evaluation')).body;
   const problems = [
     roadmap.total !== expected.roadmap && `roadmap lists ${roadmap.total} tenders, not ${expected.roadmap}`,
     roadmap.items.length !== Math.min(20, expected.roadmap) && `roadmap page has ${roadmap.items.length} items`,
     list.total !== myConsortia[0].tenders && `tender list has ${list.total} tenders, not ${myConsortia[0].tenders}`,
+    all.total !== expected.mine && `my tender list has ${all.total} tenders, not ${expected.mine}`,
+    evaluating.total !== expected.evaluating &&
+      `my tenders in evaluation are ${evaluating.total}, not ${expected.evaluating}`,
   ].filter(Boolean);
   if (problems.length > 0) throw new Error(`answers are not what was inserted: ${problems.join('; ')}`);
 
@@ -188,6 +199,14 @@ try {
     {
       what: '`GET /api/v1/tenders/roadmap` (next calendar year, first page of 20)',
       ...(await measure(() => '/api/v1/tenders/roadmap')),
+    },
+    {
+      what: `\`GET /api/v1/tenders\` (every tender of my ${mine} consortia, first page of 20)`,
+      ...(await measure(() => '/api/v1/tenders')),
+    },
+    {
+      what: '`GET /api/v1/tenders?stage=evaluation` (my tenders at one stage, first page of 20)',
+      ...(await measure(() => '/api/v1/tenders?stage=evaluation')),
     },
     {
       what: `\`GET /api/v1/consortia/:id/tenders\` (each of the ${mine} consortia in turn, first page of 20)`,
@@ -206,7 +225,7 @@ try {
   writeBenchmarkSection(
     'Tenders: roadmap and lists',
     [
-      `The roadmap and a consortium's tender list through the api, as the procurement officer of Gemeinde Musterstadt, whose municipality is a member of ${mine} of ${consortiumCount} consortia; the platform holds ${tenderCount} tenders at every stage (two lots and four milestones each, spread over the next two years), inserted with SQL after \`main.js migrate\` and \`main.js seed\`. The roadmap lists ${expected.roadmap} of them (open tenders of my consortia with a milestone ahead next year). ${requests} sequential requests each after ${WARM_UP} warm-up requests; the first answers are checked against the data. Time is measured by the client (HTTP, authentication, JSON and the queries). Target (from the issue): under 100 ms p95 through the api.`,
+      `The roadmap, my tender list across my consortia and a consortium's tender list through the api, as the procurement officer of Gemeinde Musterstadt, whose municipality is a member of ${mine} of ${consortiumCount} consortia; the platform holds ${tenderCount} tenders at every stage (two lots and four milestones each, spread over the next two years), inserted with SQL after \`main.js migrate\` and \`main.js seed\`. The roadmap lists ${expected.roadmap} of them (open tenders of my consortia with a milestone ahead next year); my tender list holds ${expected.mine} (${expected.evaluating} in evaluation). ${requests} sequential requests each after ${WARM_UP} warm-up requests; the first answers are checked against the data. Time is measured by the client (HTTP, authentication, JSON and the queries). Target (from the issue): under 100 ms p95 through the api.`,
       `Command: \`node tests/bench/tenders.mjs${flags}\` (needs the built api: \`npx nx run api:build\`).`,
       '',
       machineDescription(),

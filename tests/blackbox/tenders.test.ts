@@ -602,6 +602,45 @@ describe('tenders', () => {
       expect(closed.items.map((item) => item.title)).toEqual(['Electric vehicles 2027']);
       expect((await call(anna, 'GET', `/consortia/${consortiumId}/tenders?pageSize=500`)).status).toBe(400);
     });
+
+    it("lists the tenders of every consortium of the caller's organisation, newest first, at one stage if asked", async () => {
+      // Every tender of every consortium Musterstadt belongs to (other files add theirs to the shared database).
+      const mine = await ok<Page<TenderSummary>>(anna, 'GET', '/tenders?pageSize=100');
+      const consortia = await ok<Page<{ id: string }>>(anna, 'GET', '/consortia/mine?pageSize=100');
+      expect(consortia.total).toBeLessThanOrEqual(100);
+      let expected = 0;
+      for (const consortium of consortia.items)
+        expected += (await ok<Page<TenderSummary>>(anna, 'GET', `/consortia/${consortium.id}/tenders?pageSize=1`))
+          .total;
+      expect(mine.total).toBe(expected);
+      expect(mine.total).toBeLessThanOrEqual(100);
+      const ids = new Set(consortia.items.map((consortium) => consortium.id));
+      expect(mine.items.every((item) => ids.has(item.consortiumId))).toBe(true);
+      const group = await ok<Page<TenderSummary>>(anna, 'GET', `/consortia/${consortiumId}/tenders?pageSize=100`);
+      const demoId = await demoConsortiumId(api.url, anna);
+      for (const tender of group.items) expect(mine.items.map((item) => item.id)).toContain(tender.id);
+      const created = mine.items.map((item) => item.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+      const page = await ok<Page<TenderSummary>>(anna, 'GET', '/tenders?pageSize=2&page=2');
+      expect(page.items.map((item) => item.id)).toEqual(mine.items.slice(2, 4).map((item) => item.id));
+
+      const closed = await ok<Page<TenderSummary>>(anna, 'GET', '/tenders?stage=closed&pageSize=100');
+      expect(closed.items.every((item) => item.stage === 'closed')).toBe(true);
+      expect(closed.total).toBe(mine.items.filter((item) => item.stage === 'closed').length);
+      expect(closed.items.map((item) => item.title)).toContain('Electric vehicles 2027');
+      // The observing purchasing body sees the group's tenders; an outsider sees none of them.
+      const observed = await ok<Page<TenderSummary>>(buyer, 'GET', '/tenders?pageSize=100');
+      expect(observed.items.filter((item) => item.consortiumId === consortiumId)).toHaveLength(group.total);
+      const outside = await ok<Page<TenderSummary>>(eva, 'GET', '/tenders?pageSize=100');
+      expect(outside.items.some((item) => item.consortiumId === consortiumId || item.consortiumId === demoId)).toBe(
+        false,
+      );
+
+      const bad = await call<ProblemDetails>(anna, 'GET', '/tenders?stage=finished');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.[0].field).toBe('stage');
+      expect((await call(null, 'GET', '/tenders')).status).toBe(401);
+    });
   });
 
   describe('access', () => {

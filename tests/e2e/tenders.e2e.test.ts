@@ -50,7 +50,9 @@ describe('a tender in the browser', () => {
     await page.getByTestId('stage-bar').locator('[aria-current="step"]').getByText('Specification').waitFor();
     const approval = page.getByTestId('next-approval');
     expect(await approval.getByRole('button').isDisabled()).toBe(true);
-    expect((await approval.getByTestId('guard').textContent())?.length).toBeGreaterThan(20);
+    expect(await approval.getByTestId('guard').textContent()).toContain(
+      'Link a named version of the specification first',
+    );
 
     // The demo weights let the innovative example win; typed weights change total and outcome.
     const preview = page.getByTestId('weights-preview');
@@ -77,11 +79,44 @@ describe('a tender in the browser', () => {
     const late = page.getByTestId('milestones').locator('tr').filter({ hasText: 'Legal review of the lots' });
     await late.getByText('late by 10 days').waitFor();
     expect(await late.getAttribute('class')).toContain('late');
+    // Its planned date moved in place: now three days late.
+    await late.getByLabel('Planned date of Legal review of the lots').fill(isoDay(-3));
+    await late.getByText('late by 3 days').waitFor();
+
+    // A lot is changed in the lot form, reached from its row with the keyboard.
+    await page.getByTestId('lot-edit-1').focus();
+    await page.keyboard.press('Enter');
+    const lotTitle = page.getByTestId('lot-title');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'lot-title');
+    await lotTitle.fill('Depot chargers, 22 kW');
+    await page.getByTestId('lot-value').fill('123456.00');
+    await page.getByTestId('lot-save').click();
+    const firstLot = page.getByTestId('lots').locator('tbody tr').first();
+    await firstLot.getByText('Depot chargers, 22 kW').waitFor();
+    await firstLot.getByText('123456.00').waitFor();
 
     // The roadmap of next year lists the tender's planned milestones, month by month.
     await page.getByRole('link', { name: 'Roadmap' }).first().click();
     const roadmap = page.getByTestId('roadmap').first();
     await roadmap.getByText('Contract notice published').waitFor();
     expect(await roadmap.getByRole('link', { name: /Electric utility vehicles/ }).count()).toBeGreaterThan(0);
+
+    // Every tender of my consortia, narrowed to one stage with the keyboard, leads back to this one.
+    await page.getByRole('link', { name: 'Tenders', exact: true }).first().click();
+    const list = page.getByTestId('my-tenders');
+    await list.getByRole('link', { name: 'Depot chargers for the e-vans' }).waitFor();
+    const stage = page.getByTestId('my-tenders-stage');
+    await stage.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.type('Spec');
+    await page.locator('mat-option.mat-mdc-option-active', { hasText: 'Specification' }).waitFor();
+    await page.keyboard.press('Enter');
+    // The demo tender, in market consultation, leaves the list; this one stays.
+    await list.getByRole('link', { name: /Electric utility vehicles/ }).waitFor({ state: 'detached' });
+    await list.getByRole('link', { name: 'Depot chargers for the e-vans' }).waitFor();
+    for (const row of await list.locator('tbody tr').all()) expect(await row.textContent()).toContain('Specification');
+    await list.getByRole('link', { name: 'Depot chargers for the e-vans' }).click();
+    await page.getByTestId('tender-title').waitFor();
   });
 });

@@ -127,6 +127,7 @@ export const MATRIX: Record<string, Access> = {
   'GET /specifications/:specificationId/exports/:exportId/file': 'acting',
   // Tenders: members and observers of the consortium read; lead and members write through writers.
   'GET /tenders/roadmap': 'acting',
+  'GET /tenders': 'acting',
   'GET /consortia/:consortiumId/tenders': 'acting',
   'POST /consortia/:consortiumId/tenders': 'acting-writer',
   'GET /tenders/:tenderId': 'acting',

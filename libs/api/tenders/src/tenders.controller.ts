@@ -54,6 +54,15 @@ export class TendersController {
     return this.tenders.roadmap(principal, query, query.page, query.pageSize);
   }
 
+  @Get('tenders')
+  @Policy(anyActing)
+  @ApiOperation({
+    summary: "Tenders of every consortium the caller's organisation belongs to, newest first, optionally at one stage",
+  })
+  mine(@CurrentPrincipal() principal: Principal, @Query() query: TenderListQueryDto): Promise<Page<TenderSummary>> {
+    return this.tenders.mine(principal, query, query.page, query.pageSize);
+  }
+
   @Get('consortia/:consortiumId/tenders')
   @Policy(anyActing)
   @ApiOperation({ summary: "A consortium's tenders, newest first (members and observers)" })

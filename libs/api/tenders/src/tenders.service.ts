@@ -188,8 +188,35 @@ export class TendersService {
     pageSize: number,
   ): Promise<Page<TenderSummary>> {
     await this.consortia.require(this.dataSource.manager, principal, consortiumId, 'read');
-    const params: unknown[] = [consortiumId];
-    let where = 't.consortium_id = $1';
+    return this.summaries('t.consortium_id = $1', [consortiumId], filter, page, pageSize);
+  }
+
+  /** Tenders of every consortium the caller's organisation belongs to (as lead, member or observer). */
+  async mine(
+    principal: Principal,
+    filter: { stage?: TenderStage },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<TenderSummary>> {
+    const acting = principal.acting;
+    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    return this.summaries(
+      't.consortium_id IN (SELECT consortium_id FROM consortium_members WHERE organisation_id = $1)',
+      [acting.organisationId],
+      filter,
+      page,
+      pageSize,
+    );
+  }
+
+  private async summaries(
+    scope: string,
+    params: unknown[],
+    filter: { stage?: TenderStage },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<TenderSummary>> {
+    let where = scope;
     if (filter.stage) where += ` AND t.stage = $${params.push(filter.stage)}`;
     const { rows, total } = await queryPage<SummaryRow>(
       this.dataSource.manager,

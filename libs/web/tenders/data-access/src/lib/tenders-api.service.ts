@@ -44,6 +44,13 @@ export class TendersApi {
     return apiCall(this.http.get<Page<TenderSummary>>(`${this.base}/consortia/${consortiumId}/tenders`, { params }));
   }
 
+  /** Tenders of every consortium my organisation belongs to, newest first. */
+  mine(page = 1, pageSize = 20, stage?: TenderStage): Promise<Page<TenderSummary>> {
+    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    if (stage) params = params.set('stage', stage);
+    return apiCall(this.http.get<Page<TenderSummary>>(`${this.base}/tenders`, { params }));
+  }
+
   create(consortiumId: string, input: TenderCreateInput): Promise<TenderView> {
     return apiCall(this.http.post<TenderView>(`${this.base}/consortia/${consortiumId}/tenders`, input));
   }

@@ -1,5 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -19,6 +19,7 @@ import {
   type ProcedureType,
   type SpecificationVersionView,
   TENDER_STAGES,
+  type TenderLotView,
   type TenderMilestoneView,
   type TenderNextStageView,
   type TenderStage,
@@ -92,6 +93,7 @@ export class TenderPage {
   private readonly consortia = inject(ConsortiaApi);
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('tenderId') ?? '';
   private events: EventsSocket | null = null;
@@ -271,22 +273,47 @@ export class TenderPage {
     });
   }
 
-  protected async addLot(): Promise<void> {
+  /** The lot the lot form is changing, or null while it adds a new one. */
+  protected readonly editingLot = signal<TenderLotView | null>(null);
+
+  protected editLot(lot: TenderLotView): void {
+    this.editingLot.set(lot);
+    this.lotForm.setValue({
+      title: lot.title,
+      cpvCodes: lot.cpvCodes.join(', '),
+      value: lot.value,
+      memberOrganisationIds: lot.memberOrganisationIds,
+    });
+    // Keyboard users land in the form that now holds the lot.
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLInputElement>('[data-testid="lot-title"]')?.focus());
+  }
+
+  protected cancelLotEdit(): void {
+    this.editingLot.set(null);
+    this.lotForm.reset();
+  }
+
+  /** Adds a lot, or saves the one being changed. */
+  protected async saveLot(): Promise<void> {
     if (this.lotForm.invalid) {
       this.lotForm.markAllAsTouched();
       return;
     }
     const value = this.lotForm.getRawValue();
+    const input = {
+      title: value.title,
+      cpvCodes: value.cpvCodes
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+      value: value.value,
+      memberOrganisationIds: value.memberOrganisationIds,
+    };
+    const editing = this.editingLot();
     await this.act(async () => {
-      await this.api.addLot(this.id, {
-        title: value.title,
-        cpvCodes: value.cpvCodes
-          .split(',')
-          .map((code) => code.trim())
-          .filter(Boolean),
-        value: value.value,
-        memberOrganisationIds: value.memberOrganisationIds,
-      });
+      if (editing) await this.api.updateLot(this.id, editing.id, input);
+      else await this.api.addLot(this.id, input);
+      this.editingLot.set(null);
       this.lotForm.reset();
       await this.reload();
     });
@@ -326,6 +353,24 @@ export class TenderPage {
   protected async reached(milestone: TenderMilestoneView): Promise<void> {
     await this.act(async () => {
       await this.api.updateMilestone(this.id, milestone.id, { actualOn: this.today });
+      await this.reload();
+    });
+  }
+
+  /** A planned date moved, or the date it was reached set or cleared (an empty actual date). */
+  protected async moveMilestone(
+    milestone: TenderMilestoneView,
+    field: 'plannedOn' | 'actualOn',
+    event: Event,
+  ): Promise<void> {
+    const value = (event.target as HTMLInputElement).value;
+    if (field === 'plannedOn' && !value) return;
+    await this.act(async () => {
+      await this.api.updateMilestone(
+        this.id,
+        milestone.id,
+        field === 'plannedOn' ? { plannedOn: value } : { actualOn: value || null },
+      );
       await this.reload();
     });
   }
