@@ -74,5 +74,17 @@ describe('identity in the browser', () => {
     await signInThroughForm(page, api.url, 'admin@probstadt.test', 'pauls-new-password-1');
     await page.getByTestId('user-menu').getByText('Paul Steiner').waitFor();
     await page.context().close();
+
+    // Back to the demo password, which other test files sign in with (they share the database).
+    const post = (path: string, body: unknown) =>
+      fetch(`${api.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('/auth/password-reset', { email: 'admin@probstadt.test' })).status).toBe(202);
+    const again = await mailbox.waitFor('admin@probstadt.test', /Reset your Consortio password/, 15_000, 1);
+    const token = /reset-password\?token=([\w-]{43})/.exec(again.text)?.[1] ?? '';
+    expect((await post('/auth/password-reset/confirm', { token, password: 'consortio-demo' })).status).toBe(204);
   });
 });

@@ -44,12 +44,13 @@ export class Mailbox {
     return `smtp://127.0.0.1:${this.port}?ignoreTLS=true`;
   }
 
-  /** Waits for a message to `to` (and matching `subject`, if given) and returns it. */
-  waitFor(to: string, subject?: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
+  /** Waits for a message to `to` (and matching `subject`, if given) and returns it; `skip` passes over earlier ones. */
+  waitFor(to: string, subject?: RegExp, timeoutMs = 15_000, skip = 0): Promise<ReceivedMail> {
     return eventually(
-      async () => this.messages.find((mail) => mail.to.includes(to) && (!subject || subject.test(mail.subject))),
+      async () =>
+        this.messages.filter((mail) => mail.to.includes(to) && (!subject || subject.test(mail.subject)))[skip],
       timeoutMs,
-      `an e-mail to ${to}`,
+      `e-mail number ${skip + 1} to ${to}`,
     );
   }
 
