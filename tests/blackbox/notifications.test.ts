@@ -7,6 +7,7 @@ import {
   type NotificationEvent,
   type NotificationPreferenceView,
   type NotificationView,
+  type OpenCallView,
   type Page,
   personChannel,
   type ProblemDetails,
@@ -245,6 +246,62 @@ describe('notifications', () => {
       (item) => item.kind === 'deadline' && item.link === `/tenders/${created.body.id}`,
     );
     expect(reminders.map((item) => item.title)).toEqual([`Site visits: due ${soon}`]);
+  });
+
+  it('tells the suppliers signed up for an open call that have not responded, once, before it closes', async () => {
+    const created = await call<TenderView>(anna, 'POST', `/consortia/${consortiumId}/tenders`, {
+      title: 'Smart street lighting, market consultation',
+      procedureType: 'open',
+    });
+    const closesAt = new Date(Date.now() + 30 * 3_600_000).toISOString();
+    const opened = await call<OpenCallView>(anna, 'POST', `/tenders/${created.body.id}/open-calls`, {
+      kind: 'market-consultation',
+      title: 'Dimmable street lights',
+      summary: 'What dimmable lights with open interfaces cost to run.',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt,
+    });
+    expect(opened.status).toBe(201);
+    const later = await call<OpenCallView>(anna, 'POST', `/tenders/${created.body.id}/open-calls`, {
+      kind: 'market-consultation',
+      title: 'Dimmable street lights, second round',
+      summary: 'The second round.',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    for (const id of [opened.body.id, later.body.id])
+      expect((await call(anna, 'POST', `/open-calls/${id}/publish`)).status).toBe(200);
+    // Two suppliers sign up for both; one has already responded to the first (set directly: the
+    // response path with its files is covered in open-calls.test.ts).
+    const [nora, jakob] = await Promise.all([
+      signIn(api.url, 'sales@smartgrid.test'),
+      signIn(api.url, 'bids@alpen-efahrzeuge.test'),
+    ]);
+    for (const supplier of [nora, jakob])
+      for (const id of [opened.body.id, later.body.id])
+        expect((await call(supplier, 'POST', `/open-calls/${id}/registrations`, {})).status).toBe(201);
+    await db.query(
+      "INSERT INTO open_call_responses (call_id, organisation_id, submitted_by, text) VALUES ($1, $2, $3, 'Our offer.')",
+      [opened.body.id, jakob.user.memberships[0].organisationId, jakob.user.id],
+    );
+
+    await runJob('notifications.remind');
+    await runJob('notifications.remind');
+    const told = (who: SignedIn) =>
+      mine(who).then((page) =>
+        // Calls of other test files (the database is shared) are left out.
+        page.items.filter(
+          (item) =>
+            item.kind === 'deadline' &&
+            [`/open-calls/${opened.body.id}`, `/open-calls/${later.body.id}`].includes(item.link ?? ''),
+        ),
+      );
+    const toNora = await told(nora);
+    expect(toNora.map((item) => item.link)).toEqual([`/open-calls/${opened.body.id}`]);
+    expect(toNora[0].title).toBe(
+      `Open call closes ${closesAt.slice(0, 16).replace('T', ' ')} UTC: Dimmable street lights`,
+    );
+    expect(await told(jakob)).toEqual([]);
   });
 
   it('asks each participant for a KPI value of the last finished month it has not entered', async () => {

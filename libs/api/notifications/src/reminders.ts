@@ -5,10 +5,13 @@ import { type Notice, Notifier } from './notifier';
 /** How far ahead a milestone's planned date is announced, and a vote's deadline. */
 export const MILESTONE_NOTICE_DAYS = 7;
 export const VOTE_NOTICE_HOURS = 48;
+/** How far ahead the close of an open call is announced to the suppliers signed up for it. */
+export const CALL_NOTICE_HOURS = 48;
 
 /**
  * The daily reminders: milestones of running tenders due within a week, votes closing within two
- * days that the person's organisation has not cast, and KPI values of a running solution missing
+ * days that the person's organisation has not cast, open calls closing within two days to the
+ * suppliers signed up for them that have not responded yet, and KPI values of a running solution missing
  * for the last finished month (or quarter, for KPIs reported quarterly). Each reminder has a key (the milestone and
  * its planned date, the decision), so running again the same day, or every day until the date,
  * reminds once; a milestone moved to a new date is announced again.
@@ -73,6 +76,33 @@ export class Reminders {
             body: `Your organisation has not voted on "${vote.title}" yet.`,
             link: `/consortia/${vote.consortium_id}/decisions`,
             dedupeKey: `vote-closing:${vote.id}`,
+          },
+        });
+      }
+      // Open calls: a supplier that signed up and has not answered yet is told before the call closes.
+      const calls = await manager.query<{ id: string; title: string; closes_at: Date; user_ids: string[] }[]>(
+        `SELECT c.id, c.title, c.closes_at, array_agg(DISTINCT ms.user_id) AS user_ids
+           FROM open_calls c
+           JOIN open_call_registrations r ON r.call_id = c.id
+           JOIN memberships ms ON ms.organisation_id = r.organisation_id
+          WHERE c.published_at IS NOT NULL AND c.closed_at IS NULL
+            AND c.closes_at BETWEEN $1::timestamptz AND $1::timestamptz + make_interval(hours => $2::int)
+            AND NOT EXISTS (SELECT 1 FROM open_call_responses x
+                             WHERE x.call_id = c.id AND x.organisation_id = r.organisation_id)
+          GROUP BY c.id`,
+        [now.toISOString(), CALL_NOTICE_HOURS],
+      );
+      for (const call of calls) {
+        const closes = call.closes_at.toISOString();
+        notices.push({
+          userIds: call.user_ids,
+          draft: {
+            kind: 'deadline',
+            title: `Open call closes ${closes.slice(0, 16).replace('T', ' ')} UTC: ${call.title}`,
+            body: `Your organisation signed up for "${call.title}" and has not responded yet; responses are taken until it closes.`,
+            link: `/open-calls/${call.id}`,
+            // A deadline moved later is announced again.
+            dedupeKey: `call-closing:${call.id}:${closes}`,
           },
         });
       }
