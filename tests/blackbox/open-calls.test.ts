@@ -11,6 +11,7 @@ import type {
   Page,
   ProblemDetails,
   SubscribeAck,
+  SupplierOpenCallView,
   TenderSummary,
 } from '@consortio/shared/contracts';
 import { MAX_ATTACHMENT_BYTES, SOCKET_PARSER } from '@consortio/shared/contracts';
@@ -541,6 +542,33 @@ describe('open calls', () => {
       const list = await ok<Page<OpenCallView>>(anna, 'GET', `/tenders/${tenderId}/open-calls?pageSize=1`);
       expect(list.items[0].round).toBeGreaterThanOrEqual(second.round);
       expect(list.total).toBeGreaterThanOrEqual(2);
+    });
+
+    it("lists each supplier's own sign-ups with its number of responses, and nobody else's", async () => {
+      const mine = (who: SignedIn, query = '') =>
+        ok<Page<SupplierOpenCallView>>(who, 'GET', `/open-calls/mine?pageSize=100${query}`);
+      const sent = async (who: SignedIn) =>
+        (await ok<Page<OpenCallResponseView>>(who, 'GET', `/open-calls/${call.id}/responses/mine`)).total;
+      const [ofNora, ofJakob] = await Promise.all([mine(nora), mine(jakob)]);
+      expect(ofNora.items.find((item) => item.id === call.id)).toMatchObject({
+        round: call.round,
+        status: 'open',
+        responses: await sent(nora),
+      });
+      expect(ofJakob.items.find((item) => item.id === call.id)?.responses).toBe(await sent(jakob));
+      expect(await sent(nora)).toBeGreaterThan(0);
+      // The next round is in the register, but neither has signed up for it.
+      const register = await ok<Page<OpenCallSummary>>(null, 'GET', `/open-calls?q=${tag}`);
+      const others = register.items.filter((item) => item.id !== call.id).map((item) => item.id);
+      expect(others.length).toBeGreaterThan(0);
+      for (const list of [ofNora, ofJakob]) expect(list.items.some((item) => others.includes(item.id))).toBe(false);
+      expect((await mine(nora, '&status=closed')).items.some((item) => item.id === call.id)).toBe(false);
+
+      expect((await send(anna, 'GET', '/open-calls/mine')).status).toBe(403);
+      expect((await send(null, 'GET', '/open-calls/mine')).status).toBe(401);
+      const bad = await send<ProblemDetails>(nora, 'GET', '/open-calls/mine?status=finished');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.[0].field).toBe('status');
     });
   });
 

@@ -155,6 +155,14 @@ describe('an open call in the browser', () => {
     await response.getByTestId('attachment').click();
     expect((await download).suggestedFilename()).toBe('Angebot Smart Grid.pdf');
 
+    // On the register, the supplier's own area lists the call with its response, and leads back to it.
+    await nora.getByRole('navigation').getByRole('link', { name: 'Open calls' }).click();
+    const signedUp = nora.getByTestId('supplier-call').filter({ hasText: tag });
+    await signedUp.getByTestId('supplier-call-responses').getByText('1', { exact: true }).waitFor();
+    await signedUp.getByRole('link').focus();
+    await nora.keyboard.press('Enter');
+    await nora.getByTestId('response-form').waitFor();
+
     // The lead sees the response arrive live, with its file.
     await lead
       .getByTestId('manage-response')

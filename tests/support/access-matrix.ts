@@ -172,6 +172,7 @@ export const MATRIX: Record<string, Access> = {
   'GET /open-calls/:callId/consortium-view': 'acting',
   'POST /tenders/:tenderId/open-calls': 'acting-writer',
   'GET /open-calls': 'public',
+  'GET /open-calls/mine': 'acting-supplier',
   'GET /open-calls/:callId': 'public',
   'PATCH /open-calls/:callId': 'acting-writer',
   'POST /open-calls/:callId/publish': 'acting-writer',

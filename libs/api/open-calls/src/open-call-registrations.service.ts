@@ -1,11 +1,17 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OpenCallRegistrationView, Page } from '@consortio/shared/contracts';
+import type {
+  OpenCallRegistrationView,
+  Page,
+  PublicOpenCallStatus,
+  SupplierOpenCallView,
+} from '@consortio/shared/contracts';
 import { actorOf, AuditService } from '@consortio/api/platform/audit';
 import type { Principal } from '@consortio/api/platform/auth';
 import { queryPage } from '@consortio/api/platform/database';
 import { OpenCallAccess } from './open-call-access';
 import { OpenCallEvents } from './open-call-events';
+import { PUBLIC_ORDER, PUBLIC_SELECT, type SummaryRow, toSummary } from './open-call-reader';
 
 interface RegistrationRow {
   organisation_id: string;
@@ -44,6 +50,47 @@ export class OpenCallRegistrationsService {
     private readonly events: OpenCallEvents,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The supplier's own area: the published calls its organisation signed up for, open ones first
+   * by deadline (as the register orders them), with how many responses it has sent to each.
+   */
+  async mine(
+    principal: Principal,
+    filter: { status?: PublicOpenCallStatus },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<SupplierOpenCallView>> {
+    const organisationId = principal.acting?.organisationId;
+    if (!organisationId)
+      throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const params: unknown[] = [organisationId];
+    const status = filter.status ? ` WHERE status = $${params.push(filter.status)}` : '';
+    const { rows, total } = await queryPage<SummaryRow & { registered_at: Date; responses: number }>(
+      this.dataSource.manager,
+      `SELECT mine.* FROM (
+         SELECT p.*, r.registered_at,
+                (SELECT count(*) FROM open_call_responses x
+                  WHERE x.call_id = p.id AND x.organisation_id = $1)::int AS responses
+           FROM (${PUBLIC_SELECT}) p
+           JOIN open_call_registrations r ON r.call_id = p.id AND r.organisation_id = $1
+       ) mine${status}`,
+      params,
+      PUBLIC_ORDER,
+      page,
+      pageSize,
+    );
+    return {
+      items: rows.map((row) => ({
+        ...toSummary(row),
+        registeredAt: row.registered_at.toISOString(),
+        responses: row.responses,
+      })),
+      page,
+      pageSize,
+      total,
+    };
+  }
 
   /** Idempotent: signing up again answers the registration there is. */
   async register(principal: Principal, callId: string): Promise<OpenCallRegistrationView> {

@@ -6,6 +6,7 @@ import type {
   OpenCallSummary,
   OpenCallView,
   Page,
+  SupplierOpenCallView,
 } from '@consortio/shared/contracts';
 import {
   anyActing,
@@ -16,7 +17,12 @@ import {
   writingForOrganisation,
 } from '@consortio/api/platform/auth';
 import { PageQueryDto, uuid } from '@consortio/api/platform/http';
-import { CreateOpenCallDto, OpenCallListQueryDto, UpdateOpenCallDto } from './dto/open-call.dto';
+import {
+  CreateOpenCallDto,
+  OpenCallListQueryDto,
+  SupplierCallListQueryDto,
+  UpdateOpenCallDto,
+} from './dto/open-call.dto';
 import { OpenCallRegistrationsService } from './open-call-registrations.service';
 import { OpenCallsService } from './open-calls.service';
 import { actingForSupplier } from './supplier-policy';
@@ -67,6 +73,20 @@ export class OpenCallsController {
   })
   listPublished(@Query() query: OpenCallListQueryDto): Promise<Page<OpenCallSummary>> {
     return this.calls.listPublished({ status: query.status, q: query.q }, query.page, query.pageSize);
+  }
+
+  // Declared before `:callId`, which would otherwise take "mine" for an id.
+  @Get('mine')
+  @Policy(actingForSupplier)
+  @ApiOperation({
+    summary:
+      "The calls the supplier's organisation signed up for, open ones first by deadline, with its number of responses to each",
+  })
+  mine(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SupplierCallListQueryDto,
+  ): Promise<Page<SupplierOpenCallView>> {
+    return this.registrations.mine(principal, { status: query.status }, query.page, query.pageSize);
   }
 
   @Get(':callId')

@@ -118,6 +118,13 @@ export interface OpenCallView {
   serverTime: string;
 }
 
+/** A call the supplier's organisation signed up for, as its own list shows it. */
+export interface SupplierOpenCallView extends OpenCallSummary {
+  registeredAt: string;
+  /** Responses the organisation has sent to the call. */
+  responses: number;
+}
+
 export interface OpenCallRegistrationView {
   organisationId: string;
   organisationName: string;

@@ -89,12 +89,14 @@ export class UpdateOpenCallDto implements OpenCallUpdateInput {
   closesAt?: string;
 }
 
-export class OpenCallListQueryDto extends PageQueryDto {
+export class SupplierCallListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PUBLIC_OPEN_CALL_STATUSES })
   @IsOptional()
   @IsIn(PUBLIC_OPEN_CALL_STATUSES, { message: `status must be one of ${PUBLIC_OPEN_CALL_STATUSES.join(', ')}` })
   status?: PublicOpenCallStatus;
+}
 
+export class OpenCallListQueryDto extends SupplierCallListQueryDto {
   @ApiPropertyOptional({ description: 'Words in the title, the public text or the buyer consortium name' })
   @IsOptional()
   @Trim()

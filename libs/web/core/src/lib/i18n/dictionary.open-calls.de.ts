@@ -24,6 +24,12 @@ export const openCallsDe: { readonly [K in keyof typeof openCallsEn]: string } =
   'openCalls.col.activity': 'Anbieter',
   'openCalls.col.actions': 'Aktionen',
 
+  'openCalls.mine.title': 'Aufrufe, für die wir angemeldet sind',
+  'openCalls.mine.responses': 'Unsere Antworten',
+  'openCalls.mine.none': 'noch keine',
+  'openCalls.mine.empty':
+    'Ihre Organisation ist noch für keinen Aufruf angemeldet; öffnen Sie unten einen und melden Sie sich auf seiner Seite an.',
+  'openCalls.mine.paginator': 'Seiten der Aufrufe, für die wir angemeldet sind',
   'openCalls.register.title': 'Aufrufe',
   'openCalls.register.intro':
     'Markterkundungen und Aufforderungen zur Angebotsabgabe, die Einkaufsgemeinschaften von Kommunen veröffentlicht haben. Anbieter melden sich bei einem Aufruf an, um Fragen zu stellen und zu antworten.',

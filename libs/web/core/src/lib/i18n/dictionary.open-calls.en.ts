@@ -22,6 +22,12 @@ export const openCallsEn = {
   'openCalls.col.activity': 'Suppliers',
   'openCalls.col.actions': 'Actions',
 
+  'openCalls.mine.title': 'Calls we signed up for',
+  'openCalls.mine.responses': 'Our responses',
+  'openCalls.mine.none': 'none yet',
+  'openCalls.mine.empty':
+    'Your organisation has not signed up for an open call yet; open one below and sign up on its page.',
+  'openCalls.mine.paginator': 'Pages of the calls we signed up for',
   'openCalls.register.title': 'Open calls',
   'openCalls.register.intro':
     'Market consultations and calls for tenders that buying groups of municipalities have published. Suppliers sign up on a call to ask questions and respond.',

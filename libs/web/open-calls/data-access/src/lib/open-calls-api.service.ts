@@ -12,6 +12,7 @@ import type {
   OpenCallView,
   Page,
   PublicOpenCallStatus,
+  SupplierOpenCallView,
 } from '@consortio/shared/contracts';
 import { API_BASE_URL, apiCall } from '@consortio/web/core';
 
@@ -35,6 +36,12 @@ export class OpenCallsApi {
     if (filter.status) params = params.set('status', filter.status);
     if (filter.q) params = params.set('q', filter.q);
     return apiCall(this.http.get<Page<OpenCallSummary>>(`${this.base}/open-calls`, { params }));
+  }
+
+  /** The calls my supplier organisation signed up for, open ones first, with my responses to each. */
+  mine(page = 1, pageSize = 20): Promise<Page<SupplierOpenCallView>> {
+    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    return apiCall(this.http.get<Page<SupplierOpenCallView>>(`${this.base}/open-calls/mine`, { params }));
   }
 
   /** The public page of a published call. */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ACTING_ROLES, type OpenCallPublicView } from '@consortio/shared/contracts';
+import type { OpenCallPublicView } from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService, TranslatePipe } from '@consortio/web/core';
 import { SessionService } from '@consortio/web/identity/data-access';
 import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
@@ -60,11 +60,7 @@ export class CallPage {
 
   protected readonly signedIn = this.session.isSignedIn;
   protected readonly sessionKnown = computed(() => this.session.status() !== 'restoring');
-  /** Administrators and procurement officers acting for a supplier take part (the api's rule). */
-  protected readonly actsForSupplier = computed(() => {
-    const acting = this.session.actingOrganisation();
-    return acting?.organisationKind === 'supplier' && ACTING_ROLES.includes(acting.role);
-  });
+  protected readonly actsForSupplier = this.session.actsForSupplier;
   protected readonly signInLink = computed(() => ({ returnUrl: this.router.url }));
 
   constructor() {

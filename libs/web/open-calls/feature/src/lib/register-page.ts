@@ -15,10 +15,12 @@ import {
   type PublicOpenCallStatus,
 } from '@consortio/shared/contracts';
 import { asApiError, errorSentence, I18nService, TranslatePipe } from '@consortio/web/core';
+import { SessionService } from '@consortio/web/identity/data-access';
 import { OpenCallsApi } from '@consortio/web/open-calls/data-access';
 import { StatusBadge } from '@consortio/web/ui';
 import { tickingNow } from './call-time';
 import { CallTimes, KIND_LABEL, PAGE_SIZE_OPTIONS, STATUS_BADGE, STATUS_LABEL } from './open-call-labels';
+import { SupplierCalls } from './supplier-calls';
 
 const isStatus = (value: string | null): value is PublicOpenCallStatus =>
   (PUBLIC_OPEN_CALL_STATUSES as readonly (string | null)[]).includes(value);
@@ -38,6 +40,7 @@ const isStatus = (value: string | null): value is PublicOpenCallStatus =>
     MatInputModule,
     MatPaginatorModule,
     StatusBadge,
+    SupplierCalls,
     TranslatePipe,
   ],
   templateUrl: './register-page.html',
@@ -50,6 +53,8 @@ export class RegisterPage {
   private readonly route = inject(ActivatedRoute);
   private readonly announcer = inject(LiveAnnouncer);
 
+  /** A supplier sees the calls it signed up for above the register. */
+  protected readonly actsForSupplier = inject(SessionService).actsForSupplier;
   protected readonly statuses = PUBLIC_OPEN_CALL_STATUSES;
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly statusBadge = STATUS_BADGE;

@@ -63,6 +63,11 @@ export class SessionService {
   });
   readonly actingOrganisationId = computed(() => this.actingOrganisation()?.organisationId ?? null);
   readonly isOrganisationAdmin = computed(() => this.actingOrganisation()?.role === 'org-admin');
+  /** Administrators and procurement officers acting for a supplier take part in open calls (the api's rule). */
+  readonly actsForSupplier = computed(() => {
+    const acting = this.actingOrganisation();
+    return acting?.organisationKind === 'supplier' && ACTING_ROLES.includes(acting.role);
+  });
   /**
    * The acting organisation's name when it may buy on its own: a verified public body, through an
    * administrator or procurement officer (who found consortia, a consortium of one included).
