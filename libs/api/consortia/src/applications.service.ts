@@ -14,7 +14,7 @@ import type {
   Page,
 } from '@consortio/shared/contracts';
 import { actorOf, AuditService } from '@consortio/api/platform/audit';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 import { assertVerifiedPublicBody, ConsortiumAccess } from './consortium-access';
 import { ConsortiaService } from './consortia.service';
 import { queryPage } from '@consortio/api/platform/database';
@@ -212,9 +212,7 @@ export class ApplicationsService {
     page: number,
     pageSize: number,
   ): Promise<Page<ConsortiumApplicationView>> {
-    const organisationId = principal.acting?.organisationId;
-    if (!organisationId)
-      throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const { organisationId } = actingFor(principal);
     return this.page('a.organisation_id = $1', [organisationId], status, page, pageSize);
   }
 

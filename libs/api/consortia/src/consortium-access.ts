@@ -7,7 +7,7 @@ import {
   type MembershipRole,
   PUBLIC_SECTOR_KINDS,
 } from '@consortio/shared/contracts';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 
 /** The caller as one consortium sees them: the organisation they act for and its role here. */
 export interface ConsortiumCaller {
@@ -51,8 +51,7 @@ export class ConsortiumAccess {
     right: ConsortiumRight,
     options: { lock?: boolean } = {},
   ): Promise<ConsortiumCaller> {
-    const acting = principal.acting;
-    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const acting = actingFor(principal);
     const [row] = await manager.query<Row[]>(
       `SELECT c.id, c.name, c.status, c.lead_organisation_id, c.listed_publicly, m.role
          FROM consortia c
@@ -90,8 +89,7 @@ export class ConsortiumAccess {
 
 /** Only verified public bodies buy together; suppliers never join a consortium. */
 export function assertVerifiedPublicBody(principal: Principal): string {
-  const acting = principal.acting;
-  if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+  const acting = actingFor(principal);
   if (!PUBLIC_SECTOR_KINDS.includes(acting.kind))
     throw new ForbiddenException('Only municipalities, central purchasing bodies and authorities form consortia.');
   if (acting.verification !== 'verified')

@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConsortiumRole, type OpenCallStatus, type TenderStage, WRITING_ROLES } from '@consortio/shared/contracts';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 
 /**
  * What the consortium does with its calls: `read` them (drafts included: lead, members and
@@ -66,12 +66,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const noCall = (id: string) => new NotFoundException(`There is no open call with id ${id}.`);
 
-function actingOf(principal: Principal): string {
-  if (!principal.acting)
-    throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
-  return principal.acting.organisationId;
-}
-
 /** The same rule as a tender's: lead and members change, through the people who write for them. */
 function refuseRight(principal: Principal, role: ConsortiumRole, right: ConsortiumRight, name: string): void {
   if (right === 'read') return;
@@ -104,7 +98,7 @@ export class OpenCallAccess {
     right: ConsortiumRight,
     options: { lock?: boolean } = {},
   ): Promise<TenderCaller> {
-    const organisationId = actingOf(principal);
+    const organisationId = actingFor(principal).organisationId;
     if (!UUID.test(tenderId)) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
     const [row] = await manager.query<
       { consortium_id: string; consortium_name: string; stage: TenderStage; role: ConsortiumRole | null }[]
@@ -142,7 +136,7 @@ export class OpenCallAccess {
     callId: string,
     options: { lock?: 'update' | 'share' } = {},
   ): Promise<CallCaller> {
-    const organisationId = actingOf(principal);
+    const organisationId = actingFor(principal).organisationId;
     if (!UUID.test(callId)) throw noCall(callId);
     const lock = options.lock === 'update' ? ' FOR UPDATE OF oc' : options.lock === 'share' ? ' FOR SHARE OF oc' : '';
     const [row] = await manager.query<CallRow[]>(

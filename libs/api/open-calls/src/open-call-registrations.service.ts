@@ -7,7 +7,7 @@ import type {
   SupplierOpenCallView,
 } from '@consortio/shared/contracts';
 import { actorOf, AuditService } from '@consortio/api/platform/audit';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 import { queryPage } from '@consortio/api/platform/database';
 import { OpenCallAccess } from './open-call-access';
 import { OpenCallEvents } from './open-call-events';
@@ -61,9 +61,7 @@ export class OpenCallRegistrationsService {
     page: number,
     pageSize: number,
   ): Promise<Page<SupplierOpenCallView>> {
-    const organisationId = principal.acting?.organisationId;
-    if (!organisationId)
-      throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const { organisationId } = actingFor(principal);
     const params: unknown[] = [organisationId];
     const status = filter.status ? ` WHERE status = $${params.push(filter.status)}` : '';
     const { rows, total } = await queryPage<SummaryRow & { registered_at: Date; responses: number }>(

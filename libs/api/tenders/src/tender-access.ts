@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConsortiumRole, type TenderStage, WRITING_ROLES } from '@consortio/shared/contracts';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 
 /** What a tender is changed or read with. */
 export type TenderRight = 'read' | 'write';
@@ -84,8 +84,7 @@ export class TenderAccess {
     right: TenderRight,
     options: { lock?: boolean } = {},
   ): Promise<TenderCaller> {
-    const acting = principal.acting;
-    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const acting = actingFor(principal);
     if (!UUID.test(tenderId)) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
     const [row] = await manager.query<Row[]>(
       `SELECT t.consortium_id, c.name AS consortium_name, t.stage, m.role
@@ -123,8 +122,7 @@ export class TenderAccess {
    * decides what an unpublished one answers. An id that names no tender answers 404.
    */
   async opening(manager: EntityManager, principal: Principal, tenderId: string): Promise<TenderOpening> {
-    const acting = principal.acting;
-    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const acting = actingFor(principal);
     if (!UUID.test(tenderId)) throw new NotFoundException(`There is no tender with id ${tenderId}.`);
     const [row] = await manager.query<(Row & { published: boolean })[]>(
       `SELECT t.consortium_id, c.name AS consortium_name, t.stage, m.role, ${PUBLISHED_SQL} AS published

@@ -20,7 +20,7 @@ import {
   weightsPreview,
 } from '@consortio/shared/domain';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 import { queryPage } from '@consortio/api/platform/database';
 import { ConsortiumAccess } from '@consortio/api/consortia';
 import { fieldError } from './field-error';
@@ -198,8 +198,7 @@ export class TendersService {
     page: number,
     pageSize: number,
   ): Promise<Page<TenderSummary>> {
-    const acting = principal.acting;
-    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const acting = actingFor(principal);
     return this.summaries(
       't.consortium_id IN (SELECT consortium_id FROM consortium_members WHERE organisation_id = $1)',
       [acting.organisationId],
@@ -340,8 +339,7 @@ export class TendersService {
     page: number,
     pageSize: number,
   ): Promise<Page<TenderRoadmapItemView>> {
-    const acting = principal.acting;
-    if (!acting) throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+    const acting = actingFor(principal);
     // Without a window, the next calendar year; with one end only, a year from (or up to) it.
     const nextYear = new Date().getUTCFullYear() + 1;
     const from = window.from ?? (window.to ? shiftDate(window.to, -1, 1) : `${nextYear}-01-01`);

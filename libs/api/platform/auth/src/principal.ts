@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { MembershipRole, OrganisationKind, VerificationStatus } from '@consortio/shared/contracts';
 
 /** The organisation a request acts for, and the person's role in it. */
@@ -18,6 +19,13 @@ export interface Principal {
   memberships: { organisationId: string; role: MembershipRole }[];
   /** null when the person belongs to several organisations and the request did not choose one. */
   acting: ActingMembership | null;
+}
+
+/** The organisation the request acts for; 403 naming the header when the person has not chosen one. */
+export function actingFor(principal: Principal): ActingMembership {
+  if (!principal.acting)
+    throw new ForbiddenException('Choose the organisation you act for (header X-Acting-Organisation).');
+  return principal.acting;
 }
 
 /**
