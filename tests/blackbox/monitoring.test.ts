@@ -523,6 +523,15 @@ describe('monitoring', () => {
 
   it('serves every table as CSV with its header and the dashboard figures', async () => {
     const expected: Record<string, string[]> = {
+      totals: [
+        'municipalities',
+        'participating_municipalities',
+        'consortia',
+        'tenders',
+        'pooled_value_eur',
+        'published_tenders',
+        'stalled_tenders',
+      ],
       regions: ['code', 'name', 'municipalities', 'participating', 'share', 'consortia', 'tenders', 'pooled_value_eur'],
       domains: ['domain', 'label', 'tenders', 'pooled_value_eur'],
       'cpv-divisions': ['cpv_division', 'label', 'tenders', 'pooled_value_eur'],

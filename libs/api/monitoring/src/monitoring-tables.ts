@@ -6,7 +6,7 @@ import {
   type MonitoringDeadlineRow,
   type MonitoringKpiRow,
   type MonitoringRegionRow,
-  MONITORING_TABLES,
+  type MonitoringTable,
   type MonitoringTenderDetail,
   type MonitoringTenderRow,
 } from '@consortio/shared/contracts';
@@ -18,8 +18,6 @@ type Cell = string | number | null;
  * The tables of `GET /monitoring/tables/:name.csv`: every table of the contract, and the totals
  * block above them (its figures come from the same dashboard, with the same filters).
  */
-export const CSV_TABLES = [...MONITORING_TABLES, 'totals'] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** The first chunk of every CSV file: a byte-order mark, so that spreadsheet programs read names as UTF-8, and the header. */
 export const csvHead = (columns: readonly string[]): string => `\uFEFF${csvRecord(columns)}`;
@@ -46,7 +44,7 @@ const TENDER_COLUMNS = [
 ] as const;
 
 /** The header of each CSV table: snake_case, amounts in euros with the unit in the name. */
-export const MONITORING_TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
+export const MONITORING_TABLE_COLUMNS: Record<MonitoringTable, readonly string[]> = {
   totals: [
     'municipalities',
     'participating_municipalities',
@@ -80,9 +78,9 @@ export const MONITORING_TABLE_COLUMNS: Record<CsvTable, readonly string[]> = {
 };
 
 /** The tables read from the dashboard itself; the others are read in full (`stalled`, `tenders`, …). */
-export type DashboardTable = Exclude<CsvTable, 'stalled' | 'deadlines' | 'kpis' | 'tenders' | 'consortia'>;
+export type DashboardTable = Exclude<MonitoringTable, 'stalled' | 'deadlines' | 'kpis' | 'tenders' | 'consortia'>;
 
-export function isDashboardTable(name: CsvTable): name is DashboardTable {
+export function isDashboardTable(name: MonitoringTable): name is DashboardTable {
   return !['stalled', 'deadlines', 'kpis', 'tenders', 'consortia'].includes(name);
 }
 

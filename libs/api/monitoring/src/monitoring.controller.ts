@@ -1,20 +1,22 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import type {
-  MonitoringAlertView,
-  MonitoringConsortiumDetail,
-  MonitoringConsortiumPage,
-  MonitoringDashboard,
-  MonitoringTenderDetail,
-  MonitoringTenderPage,
-  ObserverNoteView,
-  Page,
+import {
+  MONITORING_TABLES,
+  type MonitoringAlertView,
+  type MonitoringConsortiumDetail,
+  type MonitoringConsortiumPage,
+  type MonitoringDashboard,
+  type MonitoringTable,
+  type MonitoringTenderDetail,
+  type MonitoringTenderPage,
+  type ObserverNoteView,
+  type Page,
 } from '@consortio/shared/contracts';
 import { anyActing, CurrentPrincipal, Policy, type Principal } from '@consortio/api/platform/auth';
-import { PageQueryDto, RequestValidationException, uuid } from '@consortio/api/platform/http';
+import { PageQueryDto, uuid } from '@consortio/api/platform/http';
 import { actingForAuthority } from '@consortio/api/open-data';
 import {
   MonitoringAlertFilterDto,
@@ -28,18 +30,10 @@ import { MonitoringService } from './monitoring.service';
 import {
   CONSORTIUM_DETAIL_TABLES,
   type ConsortiumDetailTable,
-  CSV_TABLES,
-  type CsvTable,
   TENDER_DETAIL_TABLES,
   type TenderDetailTable,
 } from './monitoring-tables';
 import { ObserverNotesService } from './observer-notes.service';
-
-/** A UUID route parameter of a CSV route; anything else is a 400 naming the parameter. */
-const uuidParam = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new RequestValidationException([{ field, message: `${field} must be a UUID` }]),
-  });
 
 /** Answers 404 listing the names when `name` is not one of `names`. */
 function tableNamed<T extends string>(names: readonly T[], name: string, what: string): T {
@@ -141,7 +135,7 @@ export class MonitoringController {
   })
   async tenderTable(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenderId', uuidParam('tenderId')) tenderId: string,
+    @Param('tenderId', uuid) tenderId: string,
     @Param('name') name: string,
     @Res() response: Response,
   ): Promise<void> {
@@ -169,7 +163,7 @@ export class MonitoringController {
   })
   async consortiumTable(
     @CurrentPrincipal() principal: Principal,
-    @Param('consortiumId', uuidParam('consortiumId')) consortiumId: string,
+    @Param('consortiumId', uuid) consortiumId: string,
     @Param('name') name: string,
     @Res() response: Response,
   ): Promise<void> {
@@ -180,7 +174,7 @@ export class MonitoringController {
 
   @Get('tables/:name.csv')
   @Policy(actingForAuthority)
-  @ApiParam({ name: 'name', enum: CSV_TABLES })
+  @ApiParam({ name: 'name', enum: MONITORING_TABLES })
   @ApiProduces('text/csv')
   @ApiOperation({
     summary:
@@ -192,7 +186,7 @@ export class MonitoringController {
     @Query() filters: MonitoringFiltersDto,
     @Res() response: Response,
   ): Promise<void> {
-    const table = tableNamed<CsvTable>(CSV_TABLES, name, '');
+    const table = tableNamed<MonitoringTable>(MONITORING_TABLES, name, '');
     const chunks = this.monitoring.table(principal, table, filters);
     const region = filters.region ?? principal.acting?.jurisdiction?.toUpperCase() ?? 'all';
     await sendCsv(response, `monitoring-${table}-${region}-${today()}.csv`, chunks);

@@ -10,6 +10,7 @@ import type {
   MonitoringConsortiumPage,
   MonitoringDashboard,
   MonitoringFilters,
+  MonitoringTable,
   MonitoringTenderDetail,
   MonitoringTenderPage,
   Page,
@@ -32,7 +33,6 @@ import {
   consortiumDetailRows,
   type ConsortiumDetailTable,
   csvHead,
-  type CsvTable,
   dashboardTableRows,
   deadlineCells,
   isDashboardTable,
@@ -153,7 +153,7 @@ export class MonitoringService {
   }
 
   /** A CSV table, a chunk at a time: the lists are read a page at a time, never all at once. */
-  table(principal: Principal, name: CsvTable, filters: MonitoringFilters): AsyncIterable<string> {
+  table(principal: Principal, name: MonitoringTable, filters: MonitoringFilters): AsyncIterable<string> {
     const scope = observerScope(principal);
     const applied = applyFilters(scope, filters);
     const stalledDays = this.config.MONITORING_STALLED_DAYS;

@@ -9,7 +9,7 @@ import type {
   TenderView,
 } from '@consortio/shared/contracts';
 import { AuditService, actorOf } from '@consortio/api/platform/audit';
-import type { Principal } from '@consortio/api/platform/auth';
+import { actingFor, type Principal } from '@consortio/api/platform/auth';
 import { ConsortiumAccess, ConsortiumFounding } from '@consortio/api/consortia';
 import { SpecificationCopies } from '@consortio/api/specifications';
 import { fieldError } from './field-error';
@@ -175,11 +175,11 @@ export class ReplicationsService {
     source: { title: string; domain: ConsortiumDomain; contract_kind: ConsortiumContractKind },
   ): Promise<string> {
     const [organisation] = await manager.query<{ name: string }[]>('SELECT name FROM organisations WHERE id = $1', [
-      principal.acting?.organisationId,
+      actingFor(principal).organisationId,
     ]);
     return this.founding.found(manager, principal, {
-      name: `${organisation?.name ?? 'Own procurement'}: ${source.title}`.slice(0, 200),
-      description: `A procurement of ${organisation?.name ?? 'one organisation'} on its own, replicated from "${source.title}".`,
+      name: `${organisation.name}: ${source.title}`.slice(0, 200),
+      description: `A procurement of ${organisation.name} on its own, replicated from "${source.title}".`,
       domain: source.domain,
       contractKind: source.contract_kind,
       listedPublicly: false,

@@ -157,8 +157,9 @@ export interface MonitoringDashboard {
   kpis: MonitoringKpiRow[];
 }
 
-/** Every table of the dashboard, as CSV at `GET /monitoring/tables/:name.csv?<filters>`. */
+/** Every table of the dashboard and its totals block, as CSV at `GET /monitoring/tables/:name.csv?<filters>`. */
 export const MONITORING_TABLES = [
+  'totals',
   'regions',
   'domains',
   'cpv-divisions',

@@ -1,15 +1,12 @@
 import type { MonitoringFilters, MonitoringTable } from '@consortio/shared/contracts';
 import { filtersQueryString } from './monitoring-filters';
 
-/** The tables at `GET /monitoring/tables/:name.csv`: the contract's, and the totals block above them. */
-export type MonitoringCsvTable = MonitoringTable | 'totals';
-
 /**
  * Where a CSV file of the monitoring pages comes from. Every one is written by the api from the
  * same rows as the page (in full, not the page shown), scoped to the observer's jurisdiction.
  */
 export type MonitoringCsvSource =
-  | { kind: 'table'; table: MonitoringCsvTable; filters: MonitoringFilters }
+  | { kind: 'table'; table: MonitoringTable; filters: MonitoringFilters }
   | { kind: 'alerts'; open: boolean }
   | { kind: 'tender'; tenderId: string; table: 'members' | 'lots' | 'milestones' }
   | { kind: 'consortium'; consortiumId: string; table: 'members' | 'tenders' };
