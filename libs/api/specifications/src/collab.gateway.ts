@@ -101,6 +101,28 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
         })
         .catch((error: unknown) => next(new Error(error instanceof Error ? error.message : 'Not authenticated')));
     });
+    // Keystrokes and carets, the messages every editor sends many times a second, go straight to
+    // their handlers: Nest's per-message pipeline (context, guards, interceptors, observables) would
+    // cost each of them more than checking it does, and guards nothing the handshake has not.
+    namespace.on('connection', (socket: Socket) => {
+      socket.on('update', (request: unknown, ack?: unknown) => {
+        void this.update(socket, request)
+          .catch((error: unknown) => {
+            this.logger.error(`an update failed: ${(error as Error).message}`);
+            return refuse('unavailable', 'The update could not be stored; it will be sent again.');
+          })
+          .then((answer) => {
+            if (typeof ack === 'function') ack(answer);
+          });
+      });
+      socket.on('awareness', (request: unknown) => {
+        try {
+          this.awareness(socket, request);
+        } catch (error) {
+          this.logger.warn(`a caret update was not relayed: ${(error as Error).message}`);
+        }
+      });
+    });
   }
 
   @Policy(Policies.public)
@@ -187,9 +209,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
     }
   }
 
-  @Policy(Policies.public)
-  @SubscribeMessage('update')
-  async update(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): Promise<UpdateAck> {
+  /** An update: checked, committed to the log, then acknowledged and sent to the others. */
+  async update(socket: Socket, request: unknown): Promise<UpdateAck> {
     const data = socket.data as CollabSocketData;
     const body = (request ?? {}) as { documentId?: unknown; updateId?: unknown; update?: unknown };
     const documentId = this.documentIdOf(request);
@@ -221,9 +242,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
     return { ok: true, documentId, updateId: body.updateId };
   }
 
-  @Policy(Policies.public)
-  @SubscribeMessage('awareness')
-  awareness(@ConnectedSocket() socket: Socket, @MessageBody() request: unknown): void {
+  /** Carets and selections: relayed to the room with the sender's identity as the server knows it. */
+  awareness(socket: Socket, request: unknown): void {
     const data = socket.data as CollabSocketData;
     const documentId = this.documentIdOf(request);
     const update = bytesOf((request as { update?: unknown } | null)?.update);
