@@ -5,3 +5,4 @@ export * from './events.gateway';
 export * from './emitter-events-publisher';
 export * from './realtime.module';
 export * from './channel-access';
+export * from './peer-aware-redis-adapter';

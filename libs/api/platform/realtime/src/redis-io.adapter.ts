@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { RedisConnections } from '@consortio/api/platform/redis';
 import { SOCKET_PARSER } from '@consortio/shared/contracts';
+import { createPeerAwareAdapter } from './peer-aware-redis-adapter';
 
 /**
  * socket.io with the Redis adapter, so that a message to a room reaches sockets connected to
- * any api instance. Pub/sub connections reconnect by themselves after a Redis outage; clients
+ * any api instance (and goes through Redis only when there is another, see PeerAwareRedisAdapter). Pub/sub connections reconnect by themselves after a Redis outage; clients
  * resynchronise their state on reconnect, which repairs anything dropped meanwhile.
  */
 export class RedisIoAdapter extends IoAdapter {
@@ -30,7 +30,7 @@ export class RedisIoAdapter extends IoAdapter {
     const redis = this.app.get(RedisConnections);
     const pub = publishingAfterLocalWrites(redis.open('socket.io:pub'));
     const sub = redis.open('socket.io:sub');
-    server.adapter(createAdapter(pub, sub, { key: redis.key('socket.io') }));
+    server.adapter(createPeerAwareAdapter(pub, sub, { key: redis.key('socket.io') }));
     return server;
   }
 }
