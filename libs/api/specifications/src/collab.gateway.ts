@@ -26,7 +26,7 @@ import {
   type UpdateAck,
 } from '@consortio/shared/contracts';
 import { personColour } from '@consortio/shared/domain';
-import { Policies, Policy, PolicyGuard, type Principal } from '@consortio/api/platform/auth';
+import { DirectSocketEvent, Policies, Policy, PolicyGuard, type Principal } from '@consortio/api/platform/auth';
 import { SocketAuthenticator } from '@consortio/api/platform/realtime';
 import { decodeAwareness, encodeAwareness } from './awareness-codec';
 import { CollabBroadcaster, documentRoom } from './collab-broadcaster';
@@ -210,6 +210,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   /** An update: checked, committed to the log, then acknowledged and sent to the others. */
+  @Policy(Policies.public)
+  @DirectSocketEvent('update')
   async update(socket: Socket, request: unknown): Promise<UpdateAck> {
     const data = socket.data as CollabSocketData;
     const body = (request ?? {}) as { documentId?: unknown; updateId?: unknown; update?: unknown };
@@ -243,6 +245,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   /** Carets and selections: relayed to the room with the sender's identity as the server knows it. */
+  @Policy(Policies.public)
+  @DirectSocketEvent('awareness')
   awareness(socket: Socket, request: unknown): void {
     const data = socket.data as CollabSocketData;
     const documentId = this.documentIdOf(request);

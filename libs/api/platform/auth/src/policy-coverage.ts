@@ -1,8 +1,16 @@
-import { Injectable, type OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, RequestMethod, SetMetadata } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { GATEWAY_METADATA, MESSAGE_MAPPING_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import { POLICY_METADATA, type PolicyDefinition } from './policy';
+
+export const DIRECT_SOCKET_EVENT_METADATA = 'consortio:direct-socket-event';
+
+/**
+ * Marks a gateway method that handles a socket event itself, outside Nest's message pipeline
+ * (the gateway binds it to each socket): it declares its policy and is listed like any other event.
+ */
+export const DirectSocketEvent = (event: string) => SetMetadata(DIRECT_SOCKET_EVENT_METADATA, event);
 
 export interface DeclaredOperation {
   kind: 'http' | 'socket';
@@ -58,9 +66,11 @@ export class PolicyCoverage implements OnApplicationBootstrap {
           '/',
       );
       this.eachMethod(wrapper.instance as object, (name, method) => {
-        if (!Reflect.getMetadata(MESSAGE_MAPPING_METADATA, method)) return;
-        const message = String(Reflect.getMetadata(MESSAGE_METADATA, method));
-        found.push(this.describe('socket', `${namespace} ${message}`, type, name, method));
+        const message: unknown = Reflect.getMetadata(MESSAGE_MAPPING_METADATA, method)
+          ? Reflect.getMetadata(MESSAGE_METADATA, method)
+          : Reflect.getMetadata(DIRECT_SOCKET_EVENT_METADATA, method);
+        if (message === undefined) return;
+        found.push(this.describe('socket', `${namespace} ${String(message)}`, type, name, method));
       });
     }
     return found;

@@ -93,7 +93,9 @@ export class PeerAwareRedisAdapter extends RedisAdapter {
   }
 
   private announceLater(error: unknown): void {
-    this.logger.warn(`Announcing this instance on ${this.namespace.name} failed, retrying: ${(error as Error).message}`);
+    this.logger.warn(
+      `Announcing this instance on ${this.namespace.name} failed, retrying: ${(error as Error).message}`,
+    );
     this.announced = true;
     this.peers.set(UNNAMED_PEER, Date.now());
     this.retryTimer = setTimeout(() => {
