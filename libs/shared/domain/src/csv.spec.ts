@@ -40,10 +40,19 @@ describe('csvRecord', () => {
     );
   });
 
+  it('puts an apostrophe before text a spreadsheet would run as a formula, not before numbers', () => {
+    expect(csvRecord(['=HYPERLINK("http://x","y")', '+A1', '-', '@SUM(A1)', '\tx', "'=already", 'a=b'])).toBe(
+      `"'=HYPERLINK(""http://x"",""y"")",'+A1,'-,'@SUM(A1),'\tx,''=already,a=b\r\n`,
+    );
+    expect(csvRecord([-12.5, '-12.5', '+3', '-4,5'])).toBe('-12.5,-12.5,+3,"-4,5"\r\n');
+  });
+
   it('writes what parseCsv reads back unchanged', () => {
     const rows = [
       ['Gemeinde Süd; Nord', '=1+1', ''],
       ['"quoted"', 'x\r\ny', ' padded '],
+      ['@cmd', "'=kept apostrophe", '-3'],
+      ["'plain apostrophe", '+49 89 1234', '-'],
     ];
     const text = csvRecord(['a', 'b', 'c']) + rows.map((row) => csvRecord(row)).join('');
     expect(parseCsv(text).rows.map((row) => row.cells)).toEqual(rows);
