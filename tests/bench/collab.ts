@@ -68,6 +68,8 @@ interface RunResult {
   editors: number;
   keystrokes: number;
   propagation: number[];
+  /** Each turn's own p99 propagation: a slow spell of the machine moves one of them, not all. */
+  turnP99s: number[];
   acknowledgement: number[];
   serverCpuPercent: number;
   serverPeakRssMb: number;
@@ -235,6 +237,7 @@ async function runWorkload(
     editors: editors.length,
     keystrokes,
     propagation,
+    turnP99s: [percentile(propagation, 99)],
     acknowledgement,
     serverCpuPercent: (cpuSpent(before, after) / elapsed) * 100,
     serverPeakRssMb: Math.max(peakRss, residentMb(serverPids)),
@@ -254,6 +257,7 @@ function combined(phases: RunResult[]): RunResult {
     editors: phases[0].editors,
     keystrokes: phases.reduce((sum, phase) => sum + phase.keystrokes, 0),
     propagation: phases.flatMap((phase) => phase.propagation),
+    turnP99s: phases.flatMap((phase) => phase.turnP99s),
     acknowledgement: phases.flatMap((phase) => phase.acknowledgement),
     serverCpuPercent: mean((phase) => phase.serverCpuPercent),
     serverPeakRssMb: Math.max(...phases.map((phase) => phase.serverPeakRssMb)),
@@ -656,13 +660,13 @@ function report(results: RunResult[], cold: ColdLoads): void {
   const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
   const rows = results.map(
     (result) =>
-      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.loadGcLongestMs)} | ${fixed(result.loadEventLoopDelayMaxMs)} | ${fixed(result.converged * 100, 0)} % |`,
+      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.turnP99s, 50))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.loadGcLongestMs)} | ${fixed(result.loadEventLoopDelayMaxMs)} | ${fixed(result.converged * 100, 0)} % |`,
   );
   const ratios = EDITOR_COUNTS.map((count) => {
     const ours = results.find((result) => result.system === 'Consortio' && result.editors === count);
     const theirs = results.find((result) => result.system === 'Hocuspocus' && result.editors === count);
     if (!ours || !theirs) return '';
-    return `| ${count} | ${fixed(percentile(ours.propagation, 50) / percentile(theirs.propagation, 50), 2)} | ${fixed(percentile(ours.propagation, 99) / percentile(theirs.propagation, 99), 2)} | ${fixed(ours.serverCpuPercent / theirs.serverCpuPercent, 2)} |`;
+    return `| ${count} | ${fixed(percentile(ours.propagation, 50) / percentile(theirs.propagation, 50), 2)} | ${fixed(percentile(ours.propagation, 99) / percentile(theirs.propagation, 99), 2)} | ${fixed(percentile(ours.turnP99s, 50) / percentile(theirs.turnP99s, 50), 2)} | ${fixed(ours.serverCpuPercent / theirs.serverCpuPercent, 2)} |`;
   });
   const at50 = results.filter((result) => result.editors === 50);
   const ours50 = at50.find((result) => result.system === 'Consortio');
@@ -676,17 +680,17 @@ function report(results: RunResult[], cold: ColdLoads): void {
     '',
     `The api and worker (Consortio) and \`@hocuspocus/server\` 4.7 with \`@hocuspocus/extension-database\` storing in the same PostgreSQL (the peer) run pinned to core 0, and so do the PostgreSQL backends serving them (pinned when typing starts); the load generator runs pinned to core 1. Each editor is a client of the system under test (Consortio: \`CollabClient\` over socket.io; the peer: \`HocuspocusProvider\` over WebSocket) typing ${CHARACTERS_PER_SECOND} characters per second at random places in the first section of one document, for ${TYPING_SECONDS} s in all: ${ROUNDS} turns of ${TYPING_SECONDS / ROUNDS} s (each after ${WARM_UP_SECONDS} s of warm-up), taken alternately with the other system while both systems' editors stay connected, so that a slow spell of this shared machine falls on both; the turns' samples are pooled. Propagation is measured from the keystroke at the sender to its arrival at each of the other editors, for every keystroke (the keystroke timed when its transaction ends, before either system's client sends it; the arrival when the receiving transaction ends). Acknowledgement: Consortio answers once the update is committed in PostgreSQL; the peer confirms receipt in memory and stores the document after its debounce (2 s by default), so the two acknowledgement columns measure different promises. Convergence: share of editors holding the same state within 30 s of the last keystroke. CPU is the servers' share of one core during typing, their PostgreSQL backends included (for Consortio the api and the worker); peak RSS is the servers' own processes.`,
     '',
-    '| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | load generator longest GC pause (ms) | load generator longest event-loop delay (ms) | converged |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    "| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | median of the turns' p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | load generator longest GC pause (ms) | load generator longest event-loop delay (ms) | converged |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     'Ratios, Consortio to the peer (below 1 means Consortio is faster or cheaper):',
     '',
-    '| editors | propagation p50 | propagation p99 | server CPU |',
-    '| --- | --- | --- | --- |',
+    "| editors | propagation p50 | propagation p99 | median of the turns' p99 | server CPU |",
+    '| --- | --- | --- | --- | --- |',
     ...ratios,
     '',
-    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit and the queue in front of it, and its server CPU the database's work for every keystroke. What one commit stored leaves as one merged update per document, on the microtask after the commit's answer, and a single api instance sends nothing through Redis (it would publish only while another instance serves the namespace). The worker compacts a busy document every 2,000 log rows (`COLLAB_COMPACT_AFTER_UPDATES`), about every 8 s at 50 editors, at a lower CPU priority (`WORKER_NICENESS`). Both systems' receivers live in one load generator process: its garbage-collection pauses and its longest event-loop delay (the longest time none of its receivers could run) hold every receiver alike and explain much of both tails. p99 varies strongly from run to run on this machine. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for): the figures there describe the load generator as much as the servers.",
+    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit and the queue in front of it, and its server CPU the database's work for every keystroke. What one commit stored leaves as one merged update per document, on the microtask after the commit's answer, and a single api instance sends nothing through Redis (it would publish only while another instance serves the namespace). The worker compacts a busy document every 2,000 log rows (`COLLAB_COMPACT_AFTER_UPDATES`), about every 8 s at 50 editors, at a lower CPU priority (`WORKER_NICENESS`). Both systems' receivers live in one load generator process: its garbage-collection pauses and its longest event-loop delay (the longest time none of its receivers could run) hold every receiver alike and explain much of both tails. p99 varies strongly from run to run on this machine: a stall of the machine (up to some hundreds of milliseconds, seen in turns of either system) that falls into one turn decides the pooled p99, so the median of the turns' own p99 is given beside it; the target is judged on the pooled p99. Typing for longer does not steady it: the documents grow, every insertion and every applied update costs the load generator more, and with `--seconds 50` both systems' medians at 50 editors rose from about 5 ms in the first turn to over 40 ms in the tenth. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for): the figures there describe the load generator as much as the servers.",
     '',
     `Targets at 50 editors: p99 propagation at most 25 ms (${fixed(p99)} ms: ${p99 <= 25 ? 'met' : 'not met'}) and no worse than the peer (${fixed(peerP99)} ms: ${p99 <= peerP99 ? 'met' : 'not met'}); 100 % convergence (${allConverged ? 'met' : 'not met'}).`,
     '',
