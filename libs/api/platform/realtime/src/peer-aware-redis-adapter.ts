@@ -127,7 +127,30 @@ function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promis
 }
 
 /**
- * The adapter for `server.adapter(...)`, once per namespace. A plain function, not an arrow:
+ * The publishing connection as the adapter sees it, with every PUBLISH sent on the next tick: the
+ * adapter publishes a broadcast before it writes to this instance's own sockets, and a write to
+ * Redis can hold the process for as long as Redis takes to run (it often shares the core), so
+ * readers here would wait for it. Publishes keep their order, and other instances get them as
+ * soon as the current broadcast is written.
+ */
+function publishingAfterLocalWrites(connection: Redis): Redis {
+  return new Proxy(connection, {
+    get(target, property) {
+      if (property === 'publish') {
+        return (channel: string | Buffer, message: string | Buffer) =>
+          new Promise<number>((resolve, reject) =>
+            process.nextTick(() => target.publish(channel, message).then(resolve, reject)),
+          );
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The adapter for `server.adapter(...)`, once per namespace; its publishes leave after the local
+ * writes of the same broadcast (`publishingAfterLocalWrites`). A plain function, not an arrow:
  * socket.io calls it with `new`, which returns the object the function returns.
  */
 export function createPeerAwareAdapter(
@@ -135,7 +158,8 @@ export function createPeerAwareAdapter(
   subClient: Redis,
   options: PeerAwareAdapterOptions,
 ): (nsp: Namespace) => PeerAwareRedisAdapter {
+  const publisher = publishingAfterLocalWrites(pubClient);
   return function peerAwareAdapter(nsp: Namespace) {
-    return new PeerAwareRedisAdapter(nsp, pubClient, subClient, options);
+    return new PeerAwareRedisAdapter(nsp, publisher, subClient, options);
   };
 }
