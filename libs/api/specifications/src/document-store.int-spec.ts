@@ -199,4 +199,41 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
     mine.onApplicationShutdown();
     theirs.onApplicationShutdown();
   });
+
+  it('answers each append only once its own row is committed, while later appends overlap the answering', async () => {
+    const store = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
+    const base = await store.current(specificationId);
+    const { doc, updates } = writer(102);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc));
+    updates.length = 0;
+    const text = doc.getXmlFragment(`section:${sections[1]}`);
+    for (let index = 0; index < 60; index++) text.insert(text.length, [new Y.XmlText(`o${index}`)]);
+    const unstoredWhenAnswered: string[] = [];
+    const appendOne = async (index: number) => {
+      const updateId = `overlap-${index}`;
+      await store.append(specificationId, [entry(updates[index], updateId)]);
+      const rows = await dataSource.query('SELECT 1 FROM specification_updates WHERE update_id = $1', [updateId]);
+      if (rows.length === 0) unstoredWhenAnswered.push(updateId);
+    };
+    // Three writers, each appending its next update as soon as the last is answered: appends keep
+    // arriving while an INSERT is in flight and while the one before is being answered.
+    await Promise.all(
+      [0, 1, 2].map(async (chain) => {
+        for (let index = chain; index < updates.length; index += 3) await appendOne(index);
+      }),
+    );
+    expect(unstoredWhenAnswered).toEqual([]);
+    const stored = await dataSource.query<{ update_id: string }[]>(
+      "SELECT update_id FROM specification_updates WHERE update_id LIKE 'overlap-%' ORDER BY id",
+    );
+    expect(stored).toHaveLength(60);
+    // Each writer's updates committed in the order it sent them.
+    for (const chain of [0, 1, 2]) {
+      const order = stored.map((row) => Number(row.update_id.slice('overlap-'.length))).filter((i) => i % 3 === chain);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    // The store applied what it stored to its own copy, without reading it back.
+    expect(base.doc.getXmlFragment(`section:${sections[1]}`).toString()).toBe(text.toString());
+    store.onApplicationShutdown();
+  });
 });

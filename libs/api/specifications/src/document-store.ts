@@ -339,38 +339,58 @@ export class DocumentStore implements OnApplicationShutdown {
     loaded.sinceSnapshot = fresh.rows;
   }
 
+  /**
+   * Stores what queued, one INSERT at a time per document. As soon as one commits, the next
+   * goes out with everything that queued meanwhile, before this one's writers are answered and
+   * its updates sent to the room and applied here: the next keystrokes' commit overlaps that
+   * work instead of waiting behind it. The INSERTs still commit one after the other, in order.
+   */
   private async drain(id: string, state: { queue: PendingWrite[]; running: boolean }): Promise<void> {
     state.running = true;
+    const next = () => {
+      const batch = state.queue.splice(0, state.queue.length);
+      const entries = batch.flatMap((write) => write.entries);
+      // Settled here, so a failure is never unhandled while the one before is answered.
+      const stored = this.insert(id, entries).then(
+        (ids) => ({ ids }),
+        (error: unknown) => ({ error: error as Error }),
+      );
+      return { batch, entries, stored };
+    };
     try {
-      while (state.queue.length > 0) {
-        const batch = state.queue.splice(0, state.queue.length);
-        const entries = batch.flatMap((write) => write.entries);
-        let ids: number[];
-        try {
-          ids = await this.insert(id, entries);
-          batch.forEach((write) => write.resolve());
-        } catch (error) {
-          batch.forEach((write) => write.reject(error as Error));
-          continue;
+      let current = next();
+      for (;;) {
+        const outcome = await current.stored;
+        const following = state.queue.length > 0 ? next() : null;
+        if ('error' in outcome) current.batch.forEach((write) => write.reject(outcome.error));
+        else {
+          current.batch.forEach((write) => write.resolve());
+          await this.applyStored(id, current.entries, outcome.ids);
         }
-        const cached = this.cache.get(id);
-        if (cached) {
-          const loaded = await cached.catch(() => undefined);
-          if (loaded) {
-            const updates = entries.map((entry) => entry.update);
-            Y.applyUpdate(loaded.doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
-            for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
-            loaded.sinceSnapshot += ids.length;
-            // Not awaited: the next batch of keystrokes need not wait for the outbox row.
-            if (ids.length > 0 && loaded.sinceSnapshot >= this.config.COLLAB_COMPACT_AFTER_UPDATES)
-              void this.requestCompaction(loaded, highest(ids));
-          }
-        }
+        if (!following) {
+          // Writes that queued while this one was answered go out now.
+          if (state.queue.length === 0) break;
+          current = next();
+        } else current = following;
       }
     } finally {
       state.running = false;
       if (state.queue.length === 0) this.writes.delete(id);
     }
+  }
+
+  /** Committed updates go into the cached document (if loaded), and may ask for a compaction. */
+  private async applyStored(id: string, entries: UpdateEntry[], ids: number[]): Promise<void> {
+    const cached = this.cache.get(id);
+    const loaded = cached ? await cached.catch(() => undefined) : undefined;
+    if (!loaded) return;
+    const updates = entries.map((entry) => entry.update);
+    Y.applyUpdate(loaded.doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+    for (const rowId of ids) if (rowId > loaded.watermark) loaded.appliedAbove.add(rowId);
+    loaded.sinceSnapshot += ids.length;
+    // Not awaited: the next batch of keystrokes need not wait for the outbox row.
+    if (ids.length > 0 && loaded.sinceSnapshot >= this.config.COLLAB_COMPACT_AFTER_UPDATES)
+      void this.requestCompaction(loaded, highest(ids));
   }
 
   /**
