@@ -10,9 +10,10 @@
 // Usage: npm run bench:collab [-- --editors 10,25,50,100 --seconds 30]
 //   BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node.js options to the api (profiling).
 //   (node -r @swc-node/register tests/bench/collab.ts; needs `npm run build` first)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import pg from 'pg';
@@ -28,6 +29,7 @@ const option = (name: string, fallback: string) => (args.includes(name) ? args[a
 const EDITOR_COUNTS = option('--editors', '10,25,50,100').split(',').map(Number);
 const TYPING_SECONDS = Number(option('--seconds', '30'));
 const WARM_UP_SECONDS = 2;
+const execFileAsync = promisify(execFile);
 /** Each system types in this many turns, taking turns with the other: a slow spell of the machine hits both. */
 const ROUNDS = 6;
 const CHARACTERS_PER_SECOND = 5;
@@ -184,7 +186,17 @@ async function runWorkload(
       if (timer) clearInterval(timer);
     };
   });
-  await sleep(WARM_UP_SECONDS * 1000);
+  await sleep((WARM_UP_SECONDS * 1000) / 2);
+  // PostgreSQL works for the servers: its backends serving the benchmark's database go to their
+  // core. Done during the warm-up and without blocking: a synchronous `taskset` per backend would
+  // hold every receiver of the load generator for tens of milliseconds inside the measured turn.
+  const backends = await databaseBackends();
+  await Promise.all(
+    backends.map((pid) =>
+      execFileAsync('taskset', ['-p', '-c', '0', String(pid)]).catch(() => undefined /* closed meanwhile */),
+    ),
+  );
+  await sleep((WARM_UP_SECONDS * 1000) / 2);
   measuring = true;
   acknowledgements.length = 0;
   keystrokes = 0;
@@ -193,15 +205,6 @@ async function runWorkload(
   gc.observe({ entryTypes: ['gc'] });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
-  // PostgreSQL works for the servers: its backends serving the benchmark's database go to their core.
-  const backends = await databaseBackends();
-  for (const pid of backends) {
-    try {
-      execFileSync('taskset', ['-p', '-c', '0', String(pid)], { stdio: 'ignore' });
-    } catch {
-      // the connection closed meanwhile
-    }
-  }
   const measured = [...serverPids, ...backends];
   const before = cpuSeconds(measured);
   const loadBefore = process.cpuUsage();
