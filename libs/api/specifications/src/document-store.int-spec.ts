@@ -66,14 +66,20 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
 
   const entry = (update: Uint8Array, updateId: string) => ({ updateId, update, userId, organisationId });
 
-  it('stores concurrent appends each once, batching them, and ignores a repeated update id', async () => {
+  /** A store with the document loaded, and a writer from its state that appended `count` paragraphs to a section. */
+  async function storeAndWriter(clientId: number, sectionId: string, prefix: string, count: number) {
     const store = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     const base = await store.current(specificationId);
-    const { doc, updates } = writer(101);
+    const { doc, updates } = writer(clientId);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc));
     updates.length = 0;
-    const text = doc.getXmlFragment(`section:${sections[0]}`);
-    for (let index = 0; index < 50; index++) text.insert(text.length, [new Y.XmlText(`w${index}`)]);
+    const text = doc.getXmlFragment(`section:${sectionId}`);
+    for (let index = 0; index < count; index++) text.insert(text.length, [new Y.XmlText(`${prefix}${index}`)]);
+    return { store, base, text, updates };
+  }
+
+  it('stores concurrent appends each once, batching them, and ignores a repeated update id', async () => {
+    const { store, text, updates } = await storeAndWriter(101, sections[0], 'w', 50);
     await Promise.all(updates.map((update, index) => store.append(specificationId, [entry(update, `batch-${index}`)])));
     await store.append(specificationId, [entry(updates[0], 'batch-0')]);
     const [{ n }] = await dataSource.query<{ n: string }[]>(
@@ -201,13 +207,7 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
   });
 
   it('answers each append only once its own row is committed, while later appends overlap the answering', async () => {
-    const store = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
-    const base = await store.current(specificationId);
-    const { doc, updates } = writer(102);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc));
-    updates.length = 0;
-    const text = doc.getXmlFragment(`section:${sections[1]}`);
-    for (let index = 0; index < 60; index++) text.insert(text.length, [new Y.XmlText(`o${index}`)]);
+    const { store, base, text, updates } = await storeAndWriter(102, sections[1], 'o', 60);
     const unstoredWhenAnswered: string[] = [];
     const appendOne = async (index: number) => {
       const updateId = `overlap-${index}`;
