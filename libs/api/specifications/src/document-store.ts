@@ -358,8 +358,8 @@ export class DocumentStore implements OnApplicationShutdown {
       return { batch, entries, stored };
     };
     try {
-      let current = next();
-      for (;;) {
+      let current: ReturnType<typeof next> | null = next();
+      while (current) {
         const outcome = await current.stored;
         const following = state.queue.length > 0 ? next() : null;
         if ('error' in outcome) current.batch.forEach((write) => write.reject(outcome.error));
@@ -367,11 +367,8 @@ export class DocumentStore implements OnApplicationShutdown {
           current.batch.forEach((write) => write.resolve());
           await this.applyStored(id, current.entries, outcome.ids);
         }
-        if (!following) {
-          // Writes that queued while this one was answered go out now.
-          if (state.queue.length === 0) break;
-          current = next();
-        } else current = following;
+        // Else writes that queued while this one was answered go out now.
+        current = following ?? (state.queue.length > 0 ? next() : null);
       }
     } finally {
       state.running = false;
