@@ -850,11 +850,19 @@ describe('tender outcomes', () => {
         note: 'Checked against the municipal register',
       });
       mayor = await signIn(api.url, mayor.user.email, 'a-long-enough-password');
-      const answer = await call<TenderView>(mayor, 'POST', `/tenders/${tender.id}/replications`, {
-        ownOrganisation: true,
-      });
-      expect(answer.status).toBe(201);
+      // Two requests at once (a double click) make one copy: the second waits for the first and is refused.
+      const path = `/tenders/${tender.id}/replications`;
+      const answers = await Promise.all([
+        call<TenderView & ProblemDetails>(mayor, 'POST', path, { ownOrganisation: true }),
+        call<TenderView & ProblemDetails>(mayor, 'POST', path, { ownOrganisation: true }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      const answer = answers.find((each) => each.status === 201) ?? answers[0];
       own = answer.body;
+      expect(answers.find((each) => each.status === 409)?.body.detail).toBe(
+        `Your organisation already runs its own copy of this tender: "Electric vans and depot lighting" in ${municipality.name}: Electric vans and depot lighting, at needs-assessment. Continue there; a new copy can be made once that one is closed.`,
+      );
+      expect((await ok<Page<unknown>>(mayor, 'GET', '/consortia/mine')).total).toBe(1);
       expect(own).toMatchObject({
         consortiumName: `${municipality.name}: Electric vans and depot lighting`,
         title: 'Electric vans and depot lighting',

@@ -83,6 +83,7 @@ export class ReplicationsService {
            FROM tenders t JOIN consortia c ON c.id = t.consortium_id WHERE t.id = $1`,
         [originId],
       );
+      if (into.ownOrganisation) await this.refuseSecondOwnCopy(manager, principal, originId);
       const consortiumId = into.ownOrganisation
         ? await this.consortiumOfOne(manager, principal, source)
         : into.consortiumId;
@@ -161,6 +162,35 @@ export class ReplicationsService {
     this.events.changed(consortiumId, id, 'created', 'needs-assessment');
     const caller = await this.access.require(this.dataSource.manager, principal, id, 'read');
     return this.reader.view(this.dataSource.manager, caller);
+  }
+
+  /**
+   * An organisation buying on its own runs one copy of a tender at a time: a second request (a
+   * double click, a colleague a minute later) would found a second consortium of one with the same
+   * name and text. Requests for the same tender and organisation queue on a transaction lock, so
+   * two at once cannot both pass. Once that copy is closed, or its consortium is, or others have
+   * joined it, the next request starts a new procurement.
+   */
+  private async refuseSecondOwnCopy(manager: EntityManager, principal: Principal, originId: string): Promise<void> {
+    const organisationId = actingFor(principal).organisationId;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `tender-replication:${originId}:${organisationId}`,
+    ]);
+    const [running] = await manager.query<{ title: string; consortium_name: string; stage: string }[]>(
+      `SELECT t.title, c.name AS consortium_name, t.stage
+         FROM tenders t JOIN consortia c ON c.id = t.consortium_id
+        WHERE t.replicated_from_id = $1 AND t.stage <> 'closed' AND c.status <> 'closed'
+          AND EXISTS (SELECT 1 FROM consortium_members m
+                       WHERE m.consortium_id = c.id AND m.organisation_id = $2 AND m.role = 'lead')
+          AND NOT EXISTS (SELECT 1 FROM consortium_members m
+                           WHERE m.consortium_id = c.id AND m.organisation_id <> $2 AND m.role <> 'observer')
+        LIMIT 1`,
+      [originId, organisationId],
+    );
+    if (running)
+      throw new ConflictException(
+        `Your organisation already runs its own copy of this tender: "${running.title}" in ${running.consortium_name}, at ${running.stage}. Continue there; a new copy can be made once that one is closed.`,
+      );
   }
 
   /**
