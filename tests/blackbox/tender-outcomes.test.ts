@@ -737,6 +737,16 @@ describe('tender outcomes', () => {
       expect(ready.nextStages.find((next) => next.stage === 'published')?.refusal).toBeNull();
     });
 
+    it('refuses a second copy into the same consortium while the first runs', async () => {
+      const again = await problem(eva, 'POST', `/tenders/${tender.id}/replications`, { consortiumId: group.id });
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toBe(
+        'Replication group Upper Austria already runs a copy of this tender: "Electric vans and depot lighting", at approval. Continue there; a new copy can be made once that one is closed.',
+      );
+      const lineage = await ok<TenderLineageView>(eva, 'GET', `/tenders/${tender.id}/lineage`);
+      expect(lineage.origin.replicas.filter((node) => node.consortiumId === group.id)).toHaveLength(1);
+    });
+
     it('takes only a consortium the caller writes for, other than the origin', async () => {
       const same = await problem(anna, 'POST', `/tenders/${tender.id}/replications`, { consortiumId });
       expect(same.status).toBe(400);

@@ -105,6 +105,16 @@ export class ReplicationsService {
           'consortiumId',
           `the tender already belongs to ${target.consortium.name}: replicate it into another consortium`,
         );
+      // Replications into one consortium queue on its row (locked above): a second copy while one runs
+      // is refused, not made twice by a double click. Once that one is closed, the next is a new procurement.
+      const [running] = await manager.query<{ title: string; stage: string }[]>(
+        "SELECT title, stage FROM tenders WHERE replicated_from_id = $1 AND consortium_id = $2 AND stage <> 'closed' LIMIT 1",
+        [originId, consortiumId],
+      );
+      if (running)
+        throw new ConflictException(
+          `${target.consortium.name} already runs a copy of this tender: "${running.title}", at ${running.stage}. Continue there; a new copy can be made once that one is closed.`,
+        );
       // The specification becomes the new consortium's own: its members read, edit and approve it,
       // and the approval guard counts their approvals, as for any specification they wrote.
       const copy = source.specification_version_id

@@ -143,7 +143,9 @@ const OWN_ORGANISATION = 'own-organisation';
             }
           </mat-select>
         </mat-form-field>
-        <button mat-stroked-button type="submit" data-testid="replicate">{{ 'tender.lineage.replicate' | t }}</button>
+        <button mat-stroked-button type="submit" data-testid="replicate" [disabled]="busy()">
+          {{ 'tender.lineage.replicate' | t }}
+        </button>
       </form>
     }
   `,
@@ -162,6 +164,8 @@ export class TenderLineage {
   protected readonly lineage = signal<TenderLineageView | null>(null);
   protected readonly mine = signal<ConsortiumSummary[]>([]);
   protected readonly message = signal<string | null>(null);
+  /** A copy is being made: the button waits, so a double click asks once. */
+  protected readonly busy = signal(false);
   protected readonly target = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   protected readonly own = OWN_ORGANISATION;
   /** Where it may buy on its own, the acting organisation's name. */
@@ -181,7 +185,8 @@ export class TenderLineage {
 
   protected async replicate(event: Event): Promise<void> {
     event.preventDefault();
-    if (!this.target.value) return;
+    if (!this.target.value || this.busy()) return;
+    this.busy.set(true);
     try {
       const target = this.target.value;
       const copy = await this.api.replicate(
@@ -191,6 +196,8 @@ export class TenderLineage {
       await this.router.navigate(['/tenders', copy.id]);
     } catch (error) {
       this.message.set(errorSentence(asApiError(error), this.i18n));
+    } finally {
+      this.busy.set(false);
     }
   }
 
