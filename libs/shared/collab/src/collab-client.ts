@@ -240,6 +240,8 @@ export class CollabDocument {
   private resolveJoined!: () => void;
   private rejectJoined!: (error: Error) => void;
   private destroyed = false;
+  /** Updates received in this task, applied on its microtask. */
+  private incoming: Uint8Array[] = [];
   private flushWaiters: (() => void)[] = [];
   /** Update ids are this random prefix and a count: unique without drawing 122 random bits per keystroke. */
   private readonly idPrefix = uuidv4();
@@ -338,9 +340,15 @@ export class CollabDocument {
       this.sendMissing(serverState);
   }
 
-  /** @internal */
+  /**
+   * @internal Updates that arrive together (one read of the socket, delivered in one task) are
+   * applied together, in one Yjs transaction, on the microtask after the last of them: observers
+   * (the editor's view among them) run once for all of them, and a client that fell behind catches
+   * up without paying a transaction per update. One that arrives alone is applied at once.
+   */
   receiveUpdate(update: Binary): void {
-    this.applyRemote(toBytes(update));
+    this.incoming.push(toBytes(update));
+    if (this.incoming.length === 1) queueMicrotask(this.applyIncoming);
   }
 
   /** @internal */
@@ -361,6 +369,16 @@ export class CollabDocument {
     this.awareness.off('update', this.onAwarenessChange);
     this.awareness.destroy();
   }
+
+  private readonly applyIncoming = (): void => {
+    const updates = this.incoming.filter((update) => update.length > EMPTY_UPDATE_LENGTH);
+    this.incoming = [];
+    if (this.destroyed || updates.length === 0) return;
+    if (updates.length === 1) return this.applyRemote(updates[0]);
+    // Each applyUpdate joins the one transaction (and marks it remote): one set of observer calls.
+    this.doc.transact(() => updates.forEach((update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)), REMOTE_ORIGIN);
+    for (const update of updates) this.emitLocal('remoteUpdate', update);
+  };
 
   private applyRemote(update: Uint8Array): void {
     if (update.length <= EMPTY_UPDATE_LENGTH) return;
