@@ -157,6 +157,29 @@ describe('specification documents in PostgreSQL: the update log, catch-up and co
     appender.onApplicationShutdown();
   });
 
+  it('stores a compacted snapshot uncompressed, however well it would compress', async () => {
+    // Every compaction rewrites the whole state; compressing it would cost the database's core more.
+    const { store, updates } = await storeAndWriter(404, sections[1], 'open data in open formats; '.repeat(400), 3);
+    await store.append(
+      specificationId,
+      updates.map((update, index) => entry(update, `long-${index}`)),
+    );
+    expect((await new CompactionService(dataSource).compact(specificationId)).folded).toBeGreaterThan(0);
+    const [stored] = await dataSource.query<{ method: string | null; state: number; deletions: number }[]>(
+      `SELECT pg_column_compression(state) AS method, octet_length(state) AS state, octet_length(deletions) AS deletions
+         FROM specification_snapshots WHERE specification_id = $1`,
+      [specificationId],
+    );
+    expect(stored.state).toBeGreaterThan(30_000);
+    expect(stored.method).toBeNull();
+    const [{ size }] = await dataSource.query<{ size: number }[]>(
+      'SELECT pg_column_size(state) AS size FROM specification_snapshots WHERE specification_id = $1',
+      [specificationId],
+    );
+    expect(size).toBeGreaterThanOrEqual(stored.state);
+    store.onApplicationShutdown();
+  });
+
   it("catches up past a compaction from the snapshot's deletions alone when it holds every struct, and still gets another instance's deletion", async () => {
     const mine = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
     const theirs = new DocumentStore(dataSource, new OutboxService(), new CollabConfig());
