@@ -112,9 +112,7 @@ export class ReplicationsService {
         [originId, consortiumId],
       );
       if (running)
-        throw new ConflictException(
-          `${target.consortium.name} already runs a copy of this tender: "${running.title}", at ${running.stage}. Continue there; a new copy can be made once that one is closed.`,
-        );
+        throw copyRunning(`${target.consortium.name} already runs a copy of this tender: "${running.title}"`, running);
       // The specification becomes the new consortium's own: its members read, edit and approve it,
       // and the approval guard counts their approvals, as for any specification they wrote.
       const copy = source.specification_version_id
@@ -198,8 +196,9 @@ export class ReplicationsService {
       [originId, organisationId],
     );
     if (running)
-      throw new ConflictException(
-        `Your organisation already runs its own copy of this tender: "${running.title}" in ${running.consortium_name}, at ${running.stage}. Continue there; a new copy can be made once that one is closed.`,
+      throw copyRunning(
+        `Your organisation already runs its own copy of this tender: "${running.title}" in ${running.consortium_name}`,
+        running,
       );
   }
 
@@ -292,4 +291,11 @@ export class ReplicationsService {
       `Only members of ${origin.consortiumName} can open this tender until it is published.`,
     );
   }
+}
+
+/** One copy of a tender runs at a time where it was copied to: the answer names it and says when another may follow. */
+function copyRunning(which: string, running: { stage: string }): ConflictException {
+  return new ConflictException(
+    `${which}, at ${running.stage}. Continue there; a new copy can be made once that one is closed.`,
+  );
 }

@@ -344,7 +344,8 @@ export class CollabDocument {
    * @internal Updates that arrive together (one read of the socket, delivered in one task) are
    * applied together, in one Yjs transaction, on the microtask after the last of them: observers
    * (the editor's view among them) run once for all of them, and a client that fell behind catches
-   * up without paying a transaction per update. One that arrives alone is applied at once.
+   * up without paying a transaction per update. One that arrives alone is applied on the microtask
+   * after it, before anything else can run.
    */
   receiveUpdate(update: Binary): void {
     this.incoming.push(toBytes(update));
@@ -371,19 +372,18 @@ export class CollabDocument {
   }
 
   private readonly applyIncoming = (): void => {
-    const updates = this.incoming.filter((update) => update.length > EMPTY_UPDATE_LENGTH);
+    const updates = this.incoming;
     this.incoming = [];
-    if (this.destroyed || updates.length === 0) return;
-    if (updates.length === 1) return this.applyRemote(updates[0]);
-    // Each applyUpdate joins the one transaction (and marks it remote): one set of observer calls.
-    this.doc.transact(() => updates.forEach((update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)), REMOTE_ORIGIN);
-    for (const update of updates) this.emitLocal('remoteUpdate', update);
+    if (!this.destroyed) this.applyRemote(...updates);
   };
 
-  private applyRemote(update: Uint8Array): void {
-    if (update.length <= EMPTY_UPDATE_LENGTH) return;
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-    this.emitLocal('remoteUpdate', update);
+  /** Applies updates from the server under the remote origin, in one transaction: one set of observer calls. */
+  private applyRemote(...received: Uint8Array[]): void {
+    const updates = received.filter((update) => update.length > EMPTY_UPDATE_LENGTH);
+    if (updates.length === 0) return;
+    // Each applyUpdate joins the one transaction (and marks it remote).
+    this.doc.transact(() => updates.forEach((update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)), REMOTE_ORIGIN);
+    for (const update of updates) this.emitLocal('remoteUpdate', update);
   }
 
   private sendMissing(serverStateVector: Uint8Array): void {
