@@ -60,6 +60,25 @@ describe('CollabDocument receiving updates', () => {
     expect(document.unacknowledged).toBe(0);
   });
 
+  it('applies the rest of a batch when one update of it cannot be applied, and reports that one', async () => {
+    const document = client.attach('document-4');
+    const errors: { code: string; error: string; documentId?: string }[] = [];
+    client.on('error', (error) => errors.push(error));
+    const applied: Uint8Array[] = [];
+    document.on('remoteUpdate', (update) => applied.push(update));
+    const [first, second, third] = editsOfSomeoneElse();
+    const broken = new Uint8Array([1, 2, 3, 4, 5]); // decodes past its end
+
+    for (const update of [first, broken, second, third]) document.receiveUpdate(update);
+    await Promise.resolve();
+
+    expect(document.doc.getText('section').toString()).toBe('Open data formats');
+    expect(applied).toEqual([first, second, third]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'malformed', documentId: 'document-4' });
+    expect(errors[0].error).toContain('1 update(s) from the server could not be applied');
+  });
+
   it('applies nothing to a document closed before its microtask', async () => {
     const document = client.attach('document-3');
     document.receiveUpdate(editsOfSomeoneElse()[0]);

@@ -377,13 +377,36 @@ export class CollabDocument {
     if (!this.destroyed) this.applyRemote(...updates);
   };
 
-  /** Applies updates from the server under the remote origin, in one transaction: one set of observer calls. */
+  /**
+   * Applies updates from the server under the remote origin, in one transaction: one set of
+   * observer calls. One that cannot be applied does not hold back the others: it is reported as a
+   * `malformed` error, and a state-vector comparison fetches whatever it should have brought.
+   */
   private applyRemote(...received: Uint8Array[]): void {
     const updates = received.filter((update) => update.length > EMPTY_UPDATE_LENGTH);
     if (updates.length === 0) return;
+    const applied: Uint8Array[] = [];
+    const failures: string[] = [];
     // Each applyUpdate joins the one transaction (and marks it remote).
-    this.doc.transact(() => updates.forEach((update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)), REMOTE_ORIGIN);
-    for (const update of updates) this.emitLocal('remoteUpdate', update);
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+          applied.push(update);
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+      }
+    }, REMOTE_ORIGIN);
+    for (const update of applied) this.emitLocal('remoteUpdate', update);
+    if (failures.length === 0) return;
+    this.client.emit('error', {
+      ok: false,
+      code: 'malformed',
+      error: `${failures.length} update(s) from the server could not be applied (${failures[0]}); resynchronising`,
+      documentId: this.documentId,
+    });
+    void this.resync();
   }
 
   private sendMissing(serverStateVector: Uint8Array): void {
