@@ -9,7 +9,8 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
 /**
  * A procurement officer follows the demo tender in Chromium: the stage bar and what keeps the
  * tender from its next stage, award criteria whose total and example outcome change as the weights
- * are typed, a milestone that is overdue, and the roadmap of the next calendar year.
+ * are typed, criteria of its own for one lot, a milestone that is overdue, and the roadmap of the
+ * next calendar year.
  */
 describe('a tender in the browser', () => {
   const platform = useWebPlatform();
@@ -94,6 +95,30 @@ describe('a tender in the browser', () => {
     const firstLot = page.getByTestId('lots').locator('tbody tr').first();
     await firstLot.getByText('Depot chargers, 22 kW').waitFor();
     await firstLot.getByText('123456.00').waitFor();
+
+    // The lot gets award criteria of its own (Art. 46), starting from the tender's; then the
+    // tender's apply to it again.
+    await page.getByTestId('lot-edit-1').click();
+    const lotCriteria = page.getByTestId('lot-criteria');
+    await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
+    await page.getByTestId('lot-criteria-own').click();
+    expect(await page.getByTestId('lot-criterion-weight-0').inputValue()).toBe('70');
+    await page.getByTestId('lot-criterion-weight-0').fill('50');
+    await page.getByTestId('lot-criteria-total').getByText('Total: 80 %').waitFor();
+    await page.getByTestId('lot-criteria-problem').waitFor();
+    await page.getByTestId('lot-criterion-weight-1').fill('30');
+    await page.getByTestId('lot-criteria-total').getByText('Total: 100 %').waitFor();
+    await page.getByTestId('lot-criteria-save').click();
+    await page.getByTestId('lot-own-criteria-1').waitFor();
+    const lotOne = async () =>
+      ((await call('GET', `/tenders/${tender.id}`, undefined)) as TenderView).lots.find((lot) => lot.number === 1);
+    expect((await lotOne())?.criteria?.map((criterion) => criterion.weight)).toEqual([50, 30, 10, 10]);
+    // The tender's own criteria are untouched.
+    expect(await page.getByTestId('criterion-weight-0').inputValue()).toBe('70');
+    await page.getByTestId('lot-criteria-inherit').click();
+    await page.getByTestId('lot-own-criteria-1').waitFor({ state: 'detached' });
+    await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
+    expect((await lotOne())?.criteria).toBeNull();
 
     // The roadmap of next year lists the tender's planned milestones, month by month.
     await page.getByRole('link', { name: 'Roadmap' }).first().click();

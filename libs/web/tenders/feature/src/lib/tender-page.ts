@@ -1,17 +1,14 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
-  AWARD_CRITERION_KINDS,
   type ConsortiumMemberView,
   type AwardCriterion,
-  type AwardCriterionKind,
   consortiumChannel,
   LOT_BID_RULES,
   type LotBidRule,
@@ -26,7 +23,6 @@ import {
   type TenderUpdateInput,
   type TenderView,
 } from '@consortio/shared/contracts';
-import { criteriaRefusal, weightsPreview } from '@consortio/shared/domain';
 import {
   asApiError,
   EVENTS_SOCKET_FACTORY,
@@ -41,24 +37,12 @@ import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
 import { TenderOpenCalls } from '@consortio/web/open-calls/feature';
 import { PublishGoodPractice } from '@consortio/web/knowledge/feature';
+import { CriteriaEditor } from './criteria-editor';
 import { ObserverNotes } from './observer-notes';
 import { LotEvaluation } from './lot-evaluation';
 import { milestoneState } from './milestone-state';
 import { ScaleUpPanel } from './scale-up-panel';
 import { TenderLineage, TenderSavings } from './tender-results';
-
-type CriterionForm = FormGroup<{
-  kind: FormControl<AwardCriterionKind>;
-  name: FormControl<string>;
-  weight: FormControl<number>;
-}>;
-
-const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
-  new FormGroup({
-    kind: new FormControl<AwardCriterionKind>(criterion?.kind ?? 'quality', { nonNullable: true }),
-    name: new FormControl(criterion?.name ?? '', { nonNullable: true, validators: [Validators.required] }),
-    weight: new FormControl(criterion?.weight ?? 0, { nonNullable: true }),
-  });
 
 /**
  * One tender: where it stands among the stages and what keeps it from the next (each guard says
@@ -83,6 +67,7 @@ const criterionForm = (criterion?: AwardCriterion): CriterionForm =>
     TenderOpenCalls,
     PublishGoodPractice,
     ObserverNotes,
+    CriteriaEditor,
   ],
   templateUrl: './tender-page.html',
   styleUrl: './tender-page.scss',
@@ -100,7 +85,6 @@ export class TenderPage {
 
   protected readonly stages = TENDER_STAGES;
   protected readonly procedures = PROCEDURE_TYPES;
-  protected readonly kinds = AWARD_CRITERION_KINDS;
   protected readonly bidRules = LOT_BID_RULES;
   protected readonly tender = signal<TenderView | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -122,14 +106,6 @@ export class TenderPage {
     specificationVersionId: new FormControl('', { nonNullable: true }),
     contractSignedOn: new FormControl('', { nonNullable: true }),
   });
-  protected readonly criteria = new FormArray<CriterionForm>([]);
-  private readonly criteriaValue = toSignal(this.criteria.valueChanges, { initialValue: [] });
-  protected readonly criteriaTotal = computed(() =>
-    this.criteriaValue().reduce((sum, row) => sum + (Number(row.weight) || 0), 0),
-  );
-  /** What the server will say about these criteria, said while they are typed. */
-  protected readonly criteriaProblem = computed(() => criteriaRefusal(this.currentCriteria(this.criteriaValue())));
-  protected readonly preview = computed(() => weightsPreview(this.currentCriteria(this.criteriaValue())));
   protected readonly lotRules = new FormGroup({
     bidsOn: new FormControl<LotBidRule>('several', { nonNullable: true }),
     maxLotsPerTenderer: new FormControl<number | null>(null),
@@ -175,16 +151,8 @@ export class TenderPage {
     return `tender.procedure.${procedure}`;
   }
 
-  protected kindLabel(kind: AwardCriterionKind): TranslationKey {
-    return `tender.criterion.${kind}`;
-  }
-
   protected bidRuleLabel(rule: LotBidRule): TranslationKey {
     return `tender.bidsOn.${rule}`;
-  }
-
-  protected winnerLabel(winner: 'cheap' | 'innovative' | 'tie'): TranslationKey {
-    return `tender.preview.winner.${winner}`;
   }
 
   protected state(milestone: TenderMilestoneView) {
@@ -240,20 +208,11 @@ export class TenderPage {
     });
   }
 
-  protected addCriterion(): void {
-    this.criteria.push(criterionForm());
-  }
-
-  protected removeCriterion(index: number): void {
-    this.criteria.removeAt(index);
-  }
-
-  protected async saveCriteria(): Promise<void> {
-    await this.act(async () => {
-      this.show(await this.api.update(this.id, { criteria: this.currentCriteria(this.criteria.getRawValue()) }));
+  protected readonly saveCriteria = (criteria: AwardCriterion[]): Promise<boolean> =>
+    this.act(async () => {
+      this.show(await this.api.update(this.id, { criteria }));
       void this.announcer.announce(this.i18n.t('tender.saved'));
     });
-  }
 
   protected async saveLotRules(): Promise<void> {
     const value = this.lotRules.getRawValue();
@@ -276,8 +235,12 @@ export class TenderPage {
   /** The lot the lot form is changing, or null while it adds a new one. */
   protected readonly editingLot = signal<TenderLotView | null>(null);
 
+  /** The award criteria of the lot being changed, when it has (or is given) criteria of its own. */
+  protected readonly lotCriteria = signal<AwardCriterion[] | null>(null);
+
   protected editLot(lot: TenderLotView): void {
     this.editingLot.set(lot);
+    this.lotCriteria.set(lot.criteria);
     this.lotForm.setValue({
       title: lot.title,
       cpvCodes: lot.cpvCodes.join(', '),
@@ -290,6 +253,7 @@ export class TenderPage {
 
   protected cancelLotEdit(): void {
     this.editingLot.set(null);
+    this.lotCriteria.set(null);
     this.lotForm.reset();
   }
 
@@ -314,8 +278,30 @@ export class TenderPage {
       if (editing) await this.api.updateLot(this.id, editing.id, input);
       else await this.api.addLot(this.id, input);
       this.editingLot.set(null);
+      this.lotCriteria.set(null);
       this.lotForm.reset();
       await this.reload();
+    });
+  }
+
+  /** Gives the lot being changed criteria of its own (Art. 46), evaluated instead of the tender's. */
+  protected readonly saveLotCriteria = (criteria: AwardCriterion[]): Promise<boolean> => this.setLotCriteria(criteria);
+
+  /** The lot is evaluated on the tender's criteria again; criteria it had of its own are dropped. */
+  protected async useTenderCriteria(): Promise<void> {
+    if (this.editingLot()?.criteria === null) this.lotCriteria.set(null);
+    else await this.setLotCriteria(null);
+  }
+
+  private setLotCriteria(criteria: AwardCriterion[] | null): Promise<boolean> {
+    const editing = this.editingLot();
+    if (!editing) return Promise.resolve(false);
+    return this.act(async () => {
+      const lot = await this.api.updateLot(this.id, editing.id, { criteria });
+      this.editingLot.set(lot);
+      this.lotCriteria.set(lot.criteria);
+      await this.reload();
+      void this.announcer.announce(this.i18n.t('tender.saved'));
     });
   }
 
@@ -382,21 +368,16 @@ export class TenderPage {
     });
   }
 
-  private currentCriteria(rows: Partial<AwardCriterion>[]): AwardCriterion[] {
-    return rows.map((row) => ({
-      kind: row.kind ?? 'quality',
-      name: (row.name ?? '').trim(),
-      weight: Number(row.weight) || 0,
-    }));
-  }
-
-  private async act(work: () => Promise<void>): Promise<void> {
+  /** Runs one change; says why it failed on the page. Answers whether it worked. */
+  private async act(work: () => Promise<void>): Promise<boolean> {
     this.busy.set(true);
     this.message.set(null);
     try {
       await work();
+      return true;
     } catch (error) {
       this.message.set(errorSentence(asApiError(error), this.i18n));
+      return false;
     } finally {
       this.busy.set(false);
     }
@@ -434,15 +415,9 @@ export class TenderPage {
         contractSignedOn: view.contractSignedOn ?? '',
       });
     }
-    if (!this.criteria.dirty) {
-      this.criteria.clear({ emitEvent: false });
-      view.criteria.forEach((criterion) => this.criteria.push(criterionForm(criterion), { emitEvent: false }));
-      this.criteria.updateValueAndValidity();
-      this.criteria.markAsPristine();
-    }
     if (!this.lotRules.dirty) this.lotRules.reset(view.lotRules);
     const editable = view.mayEdit;
-    for (const form of [this.details, this.criteria, this.lotRules, this.lotForm, this.milestoneForm]) {
+    for (const form of [this.details, this.lotRules, this.lotForm, this.milestoneForm]) {
       if (editable) form.enable({ emitEvent: false });
       else form.disable({ emitEvent: false });
     }
