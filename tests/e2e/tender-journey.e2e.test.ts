@@ -11,9 +11,9 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /**
  * The tender journey in Chromium: from a consortium's pooled demand to a published tender with
  * two lots, an open call with a supplier's question answered to all, evaluation and award per lot, a contract, a pilot with a KPI, and a replication by a
- * consortium in another region, found through the good-practice case, that shows in the lineage. What other journeys and black-box
- * tests cover through the UI (needs, agreement signatures, section approvals, replicating) is
- * set up through the api here, and each such step says so.
+ * consortium in another region, found through the good-practice case, that shows in the lineage; from the lineage form a copy into
+ * another consortium, asked once on a double click, and a second one there refused. What other journeys and black-box tests cover
+ * through the UI (needs, agreement signatures, section approvals) is set up through the api here, and each such step says so.
  */
 describe('a tender from pooled demand to a replicated pilot, in the browser', () => {
   const platform = useWebPlatform();
@@ -252,5 +252,27 @@ describe('a tender from pooled demand to a replicated pilot, in the browser', ()
     const lineage = page.getByTestId('lineage');
     await lineage.getByText('Innviertel e-mobility', { exact: false }).waitFor();
     expect(await lineage.textContent()).toContain('AT312');
+
+    // The lineage form on the original: Anna copies it into another of her consortia, asked once
+    // however often the button is pressed; a second copy there, while the first runs, is refused
+    // and the refusal names it.
+    const original = page.url();
+    const replications: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/replications')) replications.push(request.url());
+    });
+    await choose(page, 'replicate-into', 'E-Mobilität Oberbayern');
+    await page.getByTestId('replicate').dblclick();
+    await page.waitForURL((url) => url.href !== original && /\/tenders\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByTestId('tender-title').getByText('E-vans and depot lighting for two towns').waitFor();
+    expect(replications).toHaveLength(1);
+    await page.goto(original);
+    await choose(page, 'replicate-into', 'E-Mobilität Oberbayern');
+    await page.getByTestId('replicate').click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'already runs a copy of this tender' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('E-vans and depot lighting for two towns');
+    expect(replications).toHaveLength(2);
+    expect(await page.getByTestId('replicate').isEnabled()).toBe(true);
   });
 });
