@@ -101,7 +101,10 @@ describe('a tender in the browser', () => {
     await page.getByTestId('lot-edit-1').click();
     const lotCriteria = page.getByTestId('lot-criteria');
     await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
-    await page.getByTestId('lot-criteria-own').click();
+    // With the keyboard: the first criterion's name has the focus once the rows are there.
+    await page.getByTestId('lot-criteria-own').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'lot-criterion-name-0');
     expect(await page.getByTestId('lot-criterion-weight-0').inputValue()).toBe('70');
     await page.getByTestId('lot-criterion-weight-0').fill('50');
     await page.getByTestId('lot-criteria-total').getByText('Total: 80 %').waitFor();
@@ -117,6 +120,7 @@ describe('a tender in the browser', () => {
     expect(await page.getByTestId('criterion-weight-0').inputValue()).toBe('70');
     await page.getByTestId('lot-criteria-inherit').click();
     await page.getByTestId('lot-own-criteria-1').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'lot-criteria-own');
     await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
     expect((await lotOne())?.criteria).toBeNull();
 

@@ -248,7 +248,7 @@ export class TenderPage {
       memberOrganisationIds: lot.memberOrganisationIds,
     });
     // Keyboard users land in the form that now holds the lot.
-    setTimeout(() => this.host.nativeElement.querySelector<HTMLInputElement>('[data-testid="lot-title"]')?.focus());
+    this.focusSoon('lot-title');
   }
 
   protected cancelLotEdit(): void {
@@ -287,10 +287,22 @@ export class TenderPage {
   /** Gives the lot being changed criteria of its own (Art. 46), evaluated instead of the tender's. */
   protected readonly saveLotCriteria = (criteria: AwardCriterion[]): Promise<boolean> => this.setLotCriteria(criteria);
 
+  /** Starts the lot's own criteria from a copy of the tender's; stored once saved. */
+  protected giveOwnCriteria(tenderCriteria: AwardCriterion[]): void {
+    this.lotCriteria.set(tenderCriteria);
+    this.focusSoon('lot-criterion-name-0');
+  }
+
   /** The lot is evaluated on the tender's criteria again; criteria it had of its own are dropped. */
   protected async useTenderCriteria(): Promise<void> {
     if (this.editingLot()?.criteria === null) this.lotCriteria.set(null);
-    else await this.setLotCriteria(null);
+    else if (!(await this.setLotCriteria(null))) return;
+    this.focusSoon('lot-criteria-own');
+  }
+
+  /** Keyboard users land on what replaced the button they pressed, once it is rendered. */
+  private focusSoon(testId: string): void {
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus());
   }
 
   private setLotCriteria(criteria: AwardCriterion[] | null): Promise<boolean> {
