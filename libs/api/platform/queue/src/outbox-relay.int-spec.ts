@@ -14,9 +14,22 @@ function queueConfig(): QueueConfig {
   return loadConfig(QueueConfig, { ...process.env, QUEUE_PREFIX: prefix });
 }
 
-function relayWith(dataSource: DataSource, redisUrl: string): { relay: OutboxRelay; queues: JobQueues } {
-  const queues = new JobQueues(loadConfig(RedisConfig, { REDIS_URL: redisUrl }), queueConfig());
-  return { relay: new OutboxRelay(dataSource, queues, queueConfig()), queues };
+function relayWith(
+  dataSource: DataSource,
+  redisUrl: string,
+  config = queueConfig(),
+): { relay: OutboxRelay; queues: JobQueues } {
+  const queues = new JobQueues(loadConfig(RedisConfig, { REDIS_URL: redisUrl }), config);
+  return { relay: new OutboxRelay(dataSource, queues, config), queues };
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, withinMs: number): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 interface OutboxRow {
@@ -128,6 +141,59 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
     }
     expect(await inspector.getJob('system.probe.x')).toBeDefined();
     expect((await rows())[0].dispatched_at).not.toBeNull();
+  });
+
+  it('relays a job as its transaction commits, woken by PostgreSQL, and listens again after losing its connection', async () => {
+    // Polling once a minute: within the few seconds below only a notification can bring a job out.
+    const { relay, queues } = relayWith(
+      dataSource,
+      redisUrl,
+      loadConfig(QueueConfig, { ...process.env, QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '60000' }),
+    );
+    const listeners = () =>
+      dataSource.query<{ pid: number }[]>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN consortio_outbox'",
+      );
+    const relayed = async (jobId: string) => {
+      const started = Date.now();
+      await dataSource.transaction((manager) => outbox.enqueue(manager, 'system.probe', { probeId: jobId }, { jobId }));
+      const job = await eventually(
+        () => inspector.getJob(jobId),
+        (found) => found !== undefined,
+        5_000,
+      );
+      return { job, afterMs: Date.now() - started };
+    };
+    await relay.onApplicationBootstrap();
+    try {
+      const [listener] = await listeners();
+      expect(listener).toBeDefined();
+      const first = await relayed('system.probe.woken');
+      expect(first.job?.data).toEqual({ probeId: 'system.probe.woken' });
+      expect(first.afterMs).toBeLessThan(5_000);
+
+      // A rolled-back change notifies nobody: its row never existed.
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await outbox.enqueue(manager, 'system.probe', { probeId: 'gone' }, { jobId: 'system.probe.gone' });
+          throw new Error('change failed');
+        }),
+      ).rejects.toThrow('change failed');
+
+      // The listening connection is cut: the relay listens again on a new one within seconds.
+      await dataSource.query('SELECT pg_terminate_backend($1)', [listener.pid]);
+      const again = await eventually(listeners, (found) => found.length === 1 && found[0].pid !== listener.pid, 5_000);
+      expect(again).toHaveLength(1);
+      expect(again[0].pid).not.toBe(listener.pid);
+      const second = await relayed('system.probe.heard-again');
+      expect(second.job?.data).toEqual({ probeId: 'system.probe.heard-again' });
+      expect(second.afterMs).toBeLessThan(5_000);
+    } finally {
+      await relay.onApplicationShutdown();
+      await queues.onApplicationShutdown();
+    }
+    expect(await inspector.getJob('system.probe.gone')).toBeUndefined();
+    expect(await listeners()).toHaveLength(0);
   });
 
   it('prunes dispatched rows past retention and keeps pending ones', async () => {

@@ -1,7 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, type ClientConfig, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isJobName } from './jobs';
 import { JobQueues } from './job-queues';
+import { OUTBOX_CHANNEL } from './outbox.service';
 import { QueueConfig } from './queue.config';
 
 interface OutboxRow {
@@ -21,6 +24,9 @@ export interface RelayResult {
  * Moves committed outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
  * number of workers can relay side by side; a row is marked dispatched only after Redis accepted
  * the job, and the deterministic job id makes a re-dispatch after a crash harmless.
+ *
+ * It runs when a committed row notifies it (LISTEN on its own connection; see `OutboxService`),
+ * and every `OUTBOX_POLL_MS` besides, which finds what a lost connection did not hear.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +36,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopped = false;
   private failing = false;
   private lastPrune = 0;
+  /** A notification came while a pass ran: go again as soon as it ends. */
+  private again = false;
+  private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,14 +47,59 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly config: QueueConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.schedule(0);
+    await this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    clearTimeout(this.relisten);
+    const listener = this.listener;
+    this.listener = null;
+    await Promise.all([this.running, listener?.end().catch(() => undefined)]);
+  }
+
+  /**
+   * Listens for committed rows on a connection of its own (a pooled one would be handed to
+   * others). When it fails, polling carries on alone and it listens again a second later.
+   */
+  async listen(): Promise<void> {
+    if (this.stopped || this.listener) return;
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool & { options: ClientConfig };
+    const client = new Client(pool.options);
+    this.listener = client;
+    const lost = (error?: Error) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`Outbox relay stopped listening (${error?.message ?? 'connection ended'}); polling meanwhile`);
+      this.relisten = setTimeout(() => void this.listen(), 1_000);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', () => this.wake());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // Rows committed before the LISTEN took effect are found by this pass.
+      this.wake();
+    } catch (error) {
+      lost(error as Error);
+    }
+  }
+
+  /** Something was committed: relay now, or right after the pass that is running. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   /** One relay pass; public so tests and operators can drive it directly. */
@@ -115,6 +170,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.again = false;
       this.running = this.tick().finally(() => {
         this.running = undefined;
       });
@@ -138,6 +194,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.failing = true;
       next = 1_000;
     }
+    // Committed while this pass ran (a notification came): look again at once.
+    if (this.again && !this.failing) next = 0;
     this.schedule(next);
   }
 }

@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JobName, JobPayloads } from './jobs';
 
+/** The PostgreSQL channel on which a committed outbox row wakes the relay. */
+export const OUTBOX_CHANNEL = 'consortio_outbox';
+
 export interface EnqueueOptions {
   /**
    * Deterministic id for jobs that must run once per cause (e.g. `decision-close.<decisionId>`);
@@ -31,10 +34,16 @@ export class OutboxService {
     }
     const jobId = options.jobId ?? `${name}.${randomUUID()}`;
     if (jobId.includes(':')) throw new Error(`Job id "${jobId}" must not contain ":"`);
+    // A stored row also notifies the relay, which PostgreSQL delivers when (and only if) the
+    // transaction commits: the job leaves without waiting for the relay's next look.
     await manager.query(
-      `INSERT INTO outbox_messages (job_name, job_id, payload, available_at)
-       VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()))
-       ON CONFLICT (job_id) DO NOTHING`,
+      `WITH stored AS (
+         INSERT INTO outbox_messages (job_name, job_id, payload, available_at)
+         VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()))
+         ON CONFLICT (job_id) DO NOTHING
+         RETURNING id
+       )
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM stored`,
       [name, jobId, JSON.stringify(payload), options.runAt?.toISOString() ?? null],
     );
     return jobId;

@@ -7,13 +7,16 @@ export class QueueConfig {
   @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
   QUEUE_PREFIX = 'consortio';
 
-  /** How often the relay looks for outbox rows to move to BullMQ. */
+  /**
+   * How often the relay looks for outbox rows besides being woken by each commit that stores one
+   * (LISTEN/NOTIFY): what a lost listening connection missed waits at most this long.
+   */
   @Expose()
   @Type(() => Number)
   @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds' })
   @Min(50)
   @Max(60_000)
-  OUTBOX_POLL_MS = 250;
+  OUTBOX_POLL_MS = 1_000;
 
   /** Rows moved per relay transaction. */
   @Expose()
