@@ -39,6 +39,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** A notification came while a pass ran: go again as soon as it ends. */
   private again = false;
   private listener: Client | null = null;
+  /** Not listening, and said so: a lost connection is reported once, not at every retry. */
+  private deaf = false;
   private relisten: NodeJS.Timeout | undefined;
 
   constructor(
@@ -75,7 +77,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.listener = null;
       void client.end().catch(() => undefined);
       if (this.stopped) return;
-      this.logger.warn(`Outbox relay stopped listening (${error?.message ?? 'connection ended'}); polling meanwhile`);
+      if (!this.deaf)
+        this.logger.warn(`Outbox relay is not listening (${error?.message ?? 'connection ended'}); polling meanwhile`);
+      this.deaf = true;
       this.relisten = setTimeout(() => void this.listen(), 1_000);
     };
     client.on('error', lost);
@@ -84,6 +88,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (this.deaf) this.logger.log('Outbox relay listens again');
+      this.deaf = false;
       // Rows committed before the LISTEN took effect are found by this pass.
       this.wake();
     } catch (error) {
