@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@consortio/api/platform/config';
 import { RedisConfig, redisOptionsFromUrl } from '@consortio/api/platform/redis';
-import { openTestDataSource, truncateAll } from '@consortio/api/testing';
+import { eventually, openTestDataSource, truncateAll } from '@consortio/api/testing';
 import { JobQueues } from './job-queues';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
@@ -21,15 +21,6 @@ function relayWith(
 ): { relay: OutboxRelay; queues: JobQueues } {
   const queues = new JobQueues(loadConfig(RedisConfig, { REDIS_URL: redisUrl }), config);
   return { relay: new OutboxRelay(dataSource, queues, config), queues };
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, withinMs: number): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 interface OutboxRow {
@@ -157,11 +148,7 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
     const relayed = async (jobId: string) => {
       const started = Date.now();
       await dataSource.transaction((manager) => outbox.enqueue(manager, 'system.probe', { probeId: jobId }, { jobId }));
-      const job = await eventually(
-        () => inspector.getJob(jobId),
-        (found) => found !== undefined,
-        5_000,
-      );
+      const job = await eventually(() => inspector.getJob(jobId), 5_000, `job ${jobId} in BullMQ`);
       return { job, afterMs: Date.now() - started };
     };
     await relay.onApplicationBootstrap();
@@ -169,7 +156,7 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
       const [listener] = await listeners();
       expect(listener).toBeDefined();
       const first = await relayed('system.probe.woken');
-      expect(first.job?.data).toEqual({ probeId: 'system.probe.woken' });
+      expect(first.job.data).toEqual({ probeId: 'system.probe.woken' });
       expect(first.afterMs).toBeLessThan(5_000);
 
       // A rolled-back change notifies nobody: its row never existed.
@@ -182,11 +169,15 @@ describe('outbox and relay (PostgreSQL + Redis)', () => {
 
       // The listening connection is cut: the relay listens again on a new one within seconds.
       await dataSource.query('SELECT pg_terminate_backend($1)', [listener.pid]);
-      const again = await eventually(listeners, (found) => found.length === 1 && found[0].pid !== listener.pid, 5_000);
-      expect(again).toHaveLength(1);
-      expect(again[0].pid).not.toBe(listener.pid);
+      const again = await eventually(
+        async () => (await listeners()).find((found) => found.pid !== listener.pid),
+        5_000,
+        'a new listening connection',
+      );
+      expect(again.pid).not.toBe(listener.pid);
+      expect(await listeners()).toHaveLength(1);
       const second = await relayed('system.probe.heard-again');
-      expect(second.job?.data).toEqual({ probeId: 'system.probe.heard-again' });
+      expect(second.job.data).toEqual({ probeId: 'system.probe.heard-again' });
       expect(second.afterMs).toBeLessThan(5_000);
     } finally {
       await relay.onApplicationShutdown();

@@ -67,7 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * Listens for committed rows on a connection of its own (a pooled one would be handed to
    * others). When it fails, polling carries on alone and it listens again a second later.
    */
-  async listen(): Promise<void> {
+  private async listen(): Promise<void> {
     if (this.stopped || this.listener) return;
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool & { options: ClientConfig };
     const client = new Client(pool.options);

@@ -284,9 +284,6 @@ export class TenderPage {
     });
   }
 
-  /** Gives the lot being changed criteria of its own (Art. 46), evaluated instead of the tender's. */
-  protected readonly saveLotCriteria = (criteria: AwardCriterion[]): Promise<boolean> => this.setLotCriteria(criteria);
-
   /** Starts the lot's own criteria from a copy of the tender's; stored once saved. */
   protected giveOwnCriteria(tenderCriteria: AwardCriterion[]): void {
     this.lotCriteria.set(tenderCriteria);
@@ -296,7 +293,7 @@ export class TenderPage {
   /** The lot is evaluated on the tender's criteria again; criteria it had of its own are dropped. */
   protected async useTenderCriteria(): Promise<void> {
     if (this.editingLot()?.criteria === null) this.lotCriteria.set(null);
-    else if (!(await this.setLotCriteria(null))) return;
+    else if (!(await this.saveLotCriteria(null))) return;
     this.focusSoon('lot-criteria-own');
   }
 
@@ -305,7 +302,11 @@ export class TenderPage {
     setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus());
   }
 
-  private setLotCriteria(criteria: AwardCriterion[] | null): Promise<boolean> {
+  /**
+   * Stores the criteria of the lot being changed: its own (Art. 46), evaluated instead of the
+   * tender's, or null for the tender's again. Answers whether that worked.
+   */
+  protected readonly saveLotCriteria = (criteria: AwardCriterion[] | null): Promise<boolean> => {
     const editing = this.editingLot();
     if (!editing) return Promise.resolve(false);
     return this.act(async () => {
@@ -315,7 +316,7 @@ export class TenderPage {
       await this.reload();
       void this.announcer.announce(this.i18n.t('tender.saved'));
     });
-  }
+  };
 
   protected memberNames(ids: string[]): string {
     const names = new Map(this.participants().map((member) => [member.organisationId, member.name]));
