@@ -14,7 +14,7 @@ import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_pro
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants as performanceConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -80,12 +80,16 @@ interface RunResult {
   loadCpuPercent: number;
   /** The load generator's own garbage-collection pauses while typing: they delay every receiver in it. */
   loadGcLongestMs: number;
+  /** Full (mark-compact) collections of the load generator's heap while typing. */
+  loadMajorGcs: number;
   /** The longest time the load generator's event loop was held while typing: every receiver in it waits that long. */
   loadEventLoopDelayMaxMs: number;
   converged: number;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** A full collection of this process's heap (it runs with --expose-gc). */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -143,6 +147,12 @@ async function runWorkload(
   acknowledgements: number[],
   isRemote: (origin: unknown) => boolean,
 ): Promise<RunResult> {
+  // Each turn starts from a collected heap. The load generator holds every editor's replica of the
+  // document, both systems' (a browser holds one): a full collection marks all of them, and its
+  // helper threads share this process's one core with the receivers. Collected here, before the
+  // warm-up, the next one is unlikely to fall into the measured seconds of this turn; where it does,
+  // the column of full collections says so.
+  collectGarbage();
   const sentAt = new Map<string, number>();
   const propagation: number[] = [];
   let measuring = false;
@@ -203,7 +213,14 @@ async function runWorkload(
   acknowledgements.length = 0;
   keystrokes = 0;
   const gcPauses: number[] = [];
-  const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => gcPauses.push(entry.duration)));
+  let majorGcs = 0;
+  const gc = new PerformanceObserver((list) =>
+    list.getEntries().forEach((entry) => {
+      gcPauses.push(entry.duration);
+      const { kind } = entry.detail as { kind: number };
+      if (kind === performanceConstants.NODE_PERFORMANCE_GC_MAJOR) majorGcs += 1;
+    }),
+  );
   gc.observe({ entryTypes: ['gc'] });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
@@ -248,6 +265,7 @@ async function runWorkload(
     serverPeakRssMb: Math.max(peakRss, residentMb(serverPids)),
     loadCpuPercent: ((load.user + load.system) / 1e6 / elapsed) * 100,
     loadGcLongestMs: Math.max(0, ...gcPauses),
+    loadMajorGcs: majorGcs,
     loadEventLoopDelayMaxMs: loop.max / 1e6,
     converged: converged / editors.length,
   };
@@ -268,6 +286,7 @@ function combined(phases: RunResult[]): RunResult {
     serverPeakRssMb: Math.max(...phases.map((phase) => phase.serverPeakRssMb)),
     loadCpuPercent: mean((phase) => phase.loadCpuPercent),
     loadGcLongestMs: Math.max(...phases.map((phase) => phase.loadGcLongestMs)),
+    loadMajorGcs: phases.reduce((sum, phase) => sum + phase.loadMajorGcs, 0),
     loadEventLoopDelayMaxMs: Math.max(...phases.map((phase) => phase.loadEventLoopDelayMaxMs)),
     converged: Math.min(...phases.map((phase) => phase.converged)),
   };
@@ -609,7 +628,7 @@ async function coldLoad(
       await sleep(100);
     }
     sizes.push(Y.encodeStateAsUpdate(base).byteLength);
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
     const client = new CollabClient({
       url: `http://127.0.0.1:${API_PORT}`,
       token: () => who.token,
@@ -642,7 +661,7 @@ async function coldLoad(
 /** The same document stored as the peer stores it, opened by a fresh provider: open to synced. */
 async function peerColdLoad(db: pg.Client, name: string, state: Uint8Array, sectionCount: number): Promise<number> {
   await db.query('INSERT INTO hocuspocus_documents (name, data) VALUES ($1, $2)', [name, Buffer.from(state)]);
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   const socket = new HocuspocusProviderWebsocket({
     url: `ws://127.0.0.1:${HOCUSPOCUS_PORT}`,
     WebSocketPolyfill: WebSocket,
@@ -665,7 +684,7 @@ function report(results: RunResult[], cold: ColdLoads): void {
   const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
   const rows = results.map(
     (result) =>
-      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.turnP99s, 50))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.loadGcLongestMs)} | ${fixed(result.loadEventLoopDelayMaxMs)} | ${fixed(result.converged * 100, 0)} % |`,
+      `| ${result.editors} | ${result.system} | ${result.keystrokes} | ${fixed(percentile(result.propagation, 50))} | ${fixed(percentile(result.propagation, 99))} | ${fixed(percentile(result.turnP99s, 50))} | ${fixed(percentile(result.acknowledgement, 50))} | ${fixed(percentile(result.acknowledgement, 99))} | ${fixed(result.serverCpuPercent, 0)} % | ${fixed(result.serverPeakRssMb, 0)} MB | ${fixed(result.loadCpuPercent, 0)} % | ${fixed(result.loadGcLongestMs)} | ${result.loadMajorGcs} | ${fixed(result.loadEventLoopDelayMaxMs)} | ${fixed(result.converged * 100, 0)} % |`,
   );
   const ratios = EDITOR_COUNTS.map((count) => {
     const ours = results.find((result) => result.system === 'Consortio' && result.editors === count);
@@ -687,8 +706,8 @@ function report(results: RunResult[], cold: ColdLoads): void {
     '',
     `The api and worker (Consortio) and \`@hocuspocus/server\` 4.7 with \`@hocuspocus/extension-database\` storing in the same PostgreSQL (the peer) run pinned to core 0, and so do the PostgreSQL backends serving them (pinned during each turn's warm-up, without holding up the load generator); the load generator runs pinned to core 1. Each editor is a client of the system under test (Consortio: \`CollabClient\` over socket.io; the peer: \`HocuspocusProvider\` over WebSocket) typing ${CHARACTERS_PER_SECOND} characters per second at random places in the first section of one document, for ${TYPING_SECONDS} s in all: ${ROUNDS} turns of ${TYPING_SECONDS / ROUNDS} s (each after ${WARM_UP_SECONDS} s of warm-up), taken alternately with the other system while both systems' editors stay connected, so that a slow spell of this shared machine falls on both; the turns' samples are pooled. Propagation is measured from the keystroke at the sender to its arrival at each of the other editors, for every keystroke (the keystroke timed when its transaction ends, before either system's client sends it; the arrival when the receiving transaction ends). Acknowledgement: Consortio answers once the update is committed in PostgreSQL; the peer confirms receipt in memory and stores the document after its debounce (2 s by default), so the two acknowledgement columns measure different promises. Convergence: share of editors holding the same state within 30 s of the last keystroke. CPU is the servers' share of one core during typing, their PostgreSQL backends included (for Consortio the api and the worker); peak RSS is the servers' own processes.`,
     '',
-    "| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | median of the turns' p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | load generator longest GC pause (ms) | load generator longest event-loop delay (ms) | converged |",
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    "| editors | system | keystrokes | propagation p50 (ms) | propagation p99 (ms) | median of the turns' p99 (ms) | ack p50 (ms) | ack p99 (ms) | server CPU | server peak RSS | load generator CPU | load generator longest GC pause (ms) | load generator full GCs while typing | load generator longest event-loop delay (ms) | converged |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     'Ratios, Consortio to the peer (below 1 means Consortio is faster or cheaper):',
@@ -697,7 +716,7 @@ function report(results: RunResult[], cold: ColdLoads): void {
     '| --- | --- | --- | --- | --- |',
     ...ratios,
     '',
-    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit and the queue in front of it, and its server CPU the database's work for every keystroke. One INSERT per document is in flight at a time, and the next goes out as soon as one commits, before that one's writers are answered and its updates sent. What one commit stored leaves as one merged update per document, on the microtask after the commit's answer, and a single api instance sends nothing through Redis (it would publish only while another instance serves the namespace). The worker compacts a busy document every 2,000 log rows (`COLLAB_COMPACT_AFTER_UPDATES`), about every 8 s at 50 editors, at a lower CPU priority (`WORKER_NICENESS`). Both systems' receivers live in one load generator process, which loads Yjs as ES modules (`--conditions=module`), the build a browser's bundle holds (Node.js's `require` would pick the CommonJS build, whose every call into lib0 goes through a getter): its garbage-collection pauses and its longest event-loop delay (the longest time none of its receivers could run) hold every receiver alike and explain much of both tails; the collector's helper threads, marking a heap of up to 200 replicas of the document, run on the same core as the receivers. `CollabClient` applies the updates that arrive in one read of its socket together, in one Yjs transaction (docs/collab-protocol.md, step 8), while the peer's provider applies each on its own: when the load generator falls behind, Consortio's receivers catch up at less cost per update and the peer's do not, so the two columns differ in the clients' work too, not only the servers'. Where Consortio's propagation p99 is close to its acknowledgement p99, its tail is the commit's: a commit that PostgreSQL takes long to flush holds every update behind it. p99 varies strongly from run to run on this machine: a stall of the machine (up to some hundreds of milliseconds, seen in turns of either system) that falls into one turn decides the pooled p99, so the median of the turns' own p99 is given beside it; the target is judged on the pooled p99. Typing for longer does not steady it: the documents grow, and every insertion and every applied update costs the load generator more. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for): the figures there describe the load generator as much as the servers.",
+    "Reading the figures: Consortio commits every update to PostgreSQL before it acknowledges or forwards it, while the peer forwards first and stores after its debounce, so Consortio's median carries one commit and the queue in front of it, and its server CPU the database's work for every keystroke. One INSERT per document is in flight at a time, and the next goes out as soon as one commits, before that one's writers are answered and its updates sent. What one commit stored leaves as one merged update per document, on the microtask after the commit's answer, and a single api instance sends nothing through Redis (it would publish only while another instance serves the namespace). The worker compacts a busy document every 2,000 log rows (`COLLAB_COMPACT_AFTER_UPDATES`), about every 8 s at 50 editors, at a lower CPU priority (`WORKER_NICENESS`). Both systems' receivers live in one load generator process, which loads Yjs as ES modules (`--conditions=module`), the build a browser's bundle holds (Node.js's `require` would pick the CommonJS build, whose every call into lib0 goes through a getter): it holds every editor's replica of the document, both systems' (100 replicas at 50 editors, where a browser holds one). A full collection of that heap marks all of them, and the collector's helper threads share the load generator's one core with the receivers: an ad-hoc trace of its event loop showed holds of 100 to 200 ms, each during a full collection, and one such hold in a turn decided that system's pooled p99. So each turn starts from a collected heap (collected before its warm-up, the same for both systems), and the table counts the full collections that still fell into measured typing. Its longest GC pause and its longest event-loop delay (the longest time none of its receivers could run) hold every receiver alike. `CollabClient` applies the updates that arrive in one read of its socket together, in one Yjs transaction (docs/collab-protocol.md, step 8), while the peer's provider applies each on its own: when the load generator falls behind, Consortio's receivers catch up at less cost per update and the peer's do not, so the two columns differ in the clients' work too, not only the servers'. Where Consortio's propagation p99 is close to its acknowledgement p99, its tail is the commit's: a commit that PostgreSQL takes long to flush holds every update behind it. p99 still varies from run to run on this machine: a stall (of the machine, or a full collection in the load generator) that falls into one turn decides the pooled p99, so the median of the turns' own p99 is given beside it; the target is judged on the pooled p99. Typing for longer does not steady it: the documents grow, and every insertion and every applied update costs the load generator more. At 100 editors the load generator's core is saturated (its CPU near 100 %, and fewer keystrokes sent than the workload asks for): the figures there describe the load generator as much as the servers.",
     '',
     `Targets at 50 editors: p99 propagation at most 25 ms (${fixed(p99)} ms: ${p99 <= 25 ? 'met' : 'not met'}) and no worse than the peer (${fixed(peerP99)} ms: ${p99 <= peerP99 ? 'met' : 'not met'}; by the median of the turns' p99, ${fixed(turnsP99)} against ${fixed(peerTurnsP99)} ms: ${turnsP99 <= peerTurnsP99 ? 'no worse' : 'worse'}); 100 % convergence (${allConverged ? 'met' : 'not met'}).`,
     '',
