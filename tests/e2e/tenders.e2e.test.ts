@@ -99,7 +99,7 @@ describe('a tender in the browser', () => {
     // The lot gets award criteria of its own (Art. 46), starting from the tender's; then the
     // tender's apply to it again.
     await page.getByTestId('lot-edit-1').click();
-    const lotCriteria = page.getByTestId('lot-criteria');
+    const lotCriteria = page.getByTestId('lot-criteria-section');
     await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
     // With the keyboard: the first criterion's name has the focus once the rows are there.
     await page.getByTestId('lot-criteria-own').focus();
@@ -123,6 +123,30 @@ describe('a tender in the browser', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'lot-criteria-own');
     await lotCriteria.getByText("The tender's award criteria apply to this lot.").waitFor();
     expect((await lotOne())?.criteria).toBeNull();
+    // Own criteria not stored yet are never dropped without asking. Leaving the lot form asks;
+    // Enter keeps them (the dialog's first button), discarding leaves the lot as stored; saving
+    // the lot stores them with it.
+    await page.getByTestId('lot-criteria-own').click();
+    await page.getByTestId('lot-criterion-weight-0').fill('60');
+    await page.getByTestId('lot-criterion-weight-1').fill('20');
+    await page.getByTestId('lot-cancel').click();
+    const discard = page.getByRole('dialog');
+    await discard.getByText('Discard the criteria of lot 1?').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'confirm-cancel');
+    await page.keyboard.press('Enter');
+    await discard.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('lot-criterion-weight-0').inputValue()).toBe('60');
+    await page.getByTestId('lot-cancel').click();
+    await discard.getByTestId('confirm-ok').getByText('Discard criteria').click();
+    await lotCriteria.waitFor({ state: 'detached' });
+    expect((await lotOne())?.criteria).toBeNull();
+    await page.getByTestId('lot-edit-1').click();
+    await page.getByTestId('lot-criteria-own').click();
+    await page.getByTestId('lot-criterion-weight-0').fill('60');
+    await page.getByTestId('lot-criterion-weight-1').fill('20');
+    await page.getByTestId('lot-save').click();
+    await page.getByTestId('lot-own-criteria-1').waitFor();
+    expect((await lotOne())?.criteria?.map((criterion) => criterion.weight)).toEqual([60, 20, 10, 10]);
 
     // The roadmap of next year lists the tender's planned milestones, month by month.
     await page.getByRole('link', { name: 'Roadmap' }).first().click();

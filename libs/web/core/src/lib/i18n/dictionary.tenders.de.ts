@@ -70,9 +70,14 @@ export const tendersDe: { readonly [K in keyof typeof tendersEn]: string } = {
   'tender.lot.criteria.inherited': 'Für dieses Los gelten die Zuschlagskriterien der Ausschreibung.',
   'tender.lot.criteria.own': 'Eigene Kriterien für dieses Los festlegen',
   'tender.lot.criteria.ownHint':
-    'Dieses Los wird nach eigenen Kriterien bewertet (Art. 46), nicht nach denen der Ausschreibung. Sie gelten, sobald sie gespeichert sind.',
+    'Dieses Los wird nach eigenen Kriterien bewertet (Art. 46), nicht nach denen der Ausschreibung. Sie gelten, sobald sie gespeichert sind: mit ihrer eigenen Schaltfläche oder mit dem Los.',
   'tender.lot.criteria.save': 'Kriterien des Loses speichern',
   'tender.lot.criteria.inherit': 'Kriterien der Ausschreibung verwenden',
+  'tender.lot.discardCriteria.title': 'Kriterien von Los {number} verwerfen?',
+  'tender.lot.discardCriteria.message':
+    'Die eigenen Zuschlagskriterien des Loses sind nicht gespeichert. Wer das Losformular verlässt, verwirft sie; das Los behält die gespeicherten Kriterien.',
+  'tender.lot.discardCriteria.confirm': 'Kriterien verwerfen',
+  'tender.lot.discardCriteria.keep': 'Weiter bearbeiten',
   'tender.lot.ownCriteria': 'eigene Zuschlagskriterien',
   'tender.lot.notAwarded': 'kein Zuschlag',
   'tender.milestones': 'Zeitplan',

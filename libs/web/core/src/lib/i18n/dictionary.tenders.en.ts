@@ -68,9 +68,14 @@ export const tendersEn = {
   'tender.lot.criteria.inherited': "The tender's award criteria apply to this lot.",
   'tender.lot.criteria.own': 'Give this lot criteria of its own',
   'tender.lot.criteria.ownHint':
-    "This lot is evaluated on its own criteria (Art. 46), not the tender's. They are stored when saved.",
+    "This lot is evaluated on its own criteria (Art. 46), not the tender's. They are stored with their own save button or when the lot is saved.",
   'tender.lot.criteria.save': "Save the lot's criteria",
   'tender.lot.criteria.inherit': "Use the tender's criteria",
+  'tender.lot.discardCriteria.title': 'Discard the criteria of lot {number}?',
+  'tender.lot.discardCriteria.message':
+    "The lot's own award criteria are not saved. Leaving the lot form drops them; the lot keeps the criteria it has stored.",
+  'tender.lot.discardCriteria.confirm': 'Discard criteria',
+  'tender.lot.discardCriteria.keep': 'Keep editing',
   'tender.lot.ownCriteria': 'own award criteria',
   'tender.lot.notAwarded': 'not awarded',
   'tender.milestones': 'Timeline',

@@ -65,6 +65,19 @@ describe('CriteriaEditor', () => {
     ]);
   });
 
+  it('answers the changed rows as unsaved until they are stored', async () => {
+    const { fixture, root } = await render(async () => true);
+    const editor = fixture.componentInstance;
+    expect(editor.unsaved()).toBeNull();
+    type(root, 'lot-criterion-weight-0', '60');
+    type(root, 'lot-criterion-weight-1', '20');
+    await fixture.whenStable();
+    expect(editor.unsaved()?.map((criterion) => criterion.weight)).toEqual([60, 20, 20]);
+    byTestId(root, 'lot-criteria-save')?.click();
+    await fixture.whenStable();
+    expect(editor.unsaved()).toBeNull();
+  });
+
   it('keeps what is being typed when the criteria change meanwhile, and takes them once saved', async () => {
     let answer: (stored: boolean) => void = () => undefined;
     const { fixture, root } = await render(() => new Promise<boolean>((done) => (answer = done)));

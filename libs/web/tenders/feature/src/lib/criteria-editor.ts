@@ -149,6 +149,11 @@ export class CriteriaEditor {
     });
   }
 
+  /** The criteria as changed here and not stored yet, or null while nothing is changed. */
+  unsaved(): AwardCriterion[] | null {
+    return this.rows.dirty ? asCriteria(this.rows.getRawValue()) : null;
+  }
+
   protected kindLabel(kind: AwardCriterionKind): TranslationKey {
     return `tender.criterion.${kind}`;
   }

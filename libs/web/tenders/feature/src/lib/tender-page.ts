@@ -1,7 +1,17 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -35,6 +45,7 @@ import {
 import { ConsortiaApi } from '@consortio/web/consortia/data-access';
 import { SpecificationsApi } from '@consortio/web/specifications/data-access';
 import { TendersApi } from '@consortio/web/tenders/data-access';
+import { confirmAction } from '@consortio/web/ui';
 import { TenderOpenCalls } from '@consortio/web/open-calls/feature';
 import { PublishGoodPractice } from '@consortio/web/knowledge/feature';
 import { CriteriaEditor } from './criteria-editor';
@@ -78,6 +89,7 @@ export class TenderPage {
   private readonly consortia = inject(ConsortiaApi);
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
+  private readonly dialog = inject(MatDialog);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly eventsSocket = inject(EVENTS_SOCKET_FACTORY);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('tenderId') ?? '';
@@ -238,7 +250,35 @@ export class TenderPage {
   /** The award criteria of the lot being changed, when it has (or is given) criteria of its own. */
   protected readonly lotCriteria = signal<AwardCriterion[] | null>(null);
 
-  protected editLot(lot: TenderLotView): void {
+  /** The lot's own criteria editor, while the lot form shows one. */
+  private readonly lotCriteriaEditor = viewChild<CriteriaEditor>('lotCriteriaEditor');
+
+  /**
+   * The own criteria of the lot being changed that are not stored yet: changed in its editor, or
+   * copied from the tender's and not saved since. Null when there are none.
+   */
+  private lotCriteriaDraft(): AwardCriterion[] | null {
+    const own = this.lotCriteria();
+    if (own === null) return null;
+    return this.lotCriteriaEditor()?.unsaved() ?? (this.editingLot()?.criteria === null ? own : null);
+  }
+
+  /** Asks before the lot form is left with own criteria not stored; answers whether to go on. */
+  private async mayLeaveLotForm(): Promise<boolean> {
+    const editing = this.editingLot();
+    if (!editing || this.lotCriteriaDraft() === null) return true;
+    const discard = await confirmAction(this.dialog, {
+      title: this.i18n.t('tender.lot.discardCriteria.title', { number: editing.number }),
+      message: this.i18n.t('tender.lot.discardCriteria.message'),
+      confirmLabel: this.i18n.t('tender.lot.discardCriteria.confirm'),
+      cancelLabel: this.i18n.t('tender.lot.discardCriteria.keep'),
+      destructive: true,
+    });
+    return discard !== null;
+  }
+
+  protected async editLot(lot: TenderLotView): Promise<void> {
+    if (!(await this.mayLeaveLotForm())) return;
     this.editingLot.set(lot);
     this.lotCriteria.set(lot.criteria);
     this.lotForm.setValue({
@@ -251,13 +291,14 @@ export class TenderPage {
     this.focusSoon('lot-title');
   }
 
-  protected cancelLotEdit(): void {
+  protected async cancelLotEdit(): Promise<void> {
+    if (!(await this.mayLeaveLotForm())) return;
     this.editingLot.set(null);
     this.lotCriteria.set(null);
     this.lotForm.reset();
   }
 
-  /** Adds a lot, or saves the one being changed. */
+  /** Adds a lot, or saves the one being changed, with its own criteria if they are not stored yet. */
   protected async saveLot(): Promise<void> {
     if (this.lotForm.invalid) {
       this.lotForm.markAllAsTouched();
@@ -274,8 +315,9 @@ export class TenderPage {
       memberOrganisationIds: value.memberOrganisationIds,
     };
     const editing = this.editingLot();
+    const criteria = editing ? this.lotCriteriaDraft() : null;
     await this.act(async () => {
-      if (editing) await this.api.updateLot(this.id, editing.id, input);
+      if (editing) await this.api.updateLot(this.id, editing.id, criteria ? { ...input, criteria } : input);
       else await this.api.addLot(this.id, input);
       this.editingLot.set(null);
       this.lotCriteria.set(null);
