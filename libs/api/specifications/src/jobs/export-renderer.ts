@@ -1,5 +1,6 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
+// docx and pdfkit are loaded when a file is first rendered, which only the worker does: the api,
+// which imports this module for EXPORT_MIME, does not carry them (with their fonts) in its heap.
+import type { Paragraph, Table } from 'docx';
 import type { ExportFormat, RichTextNode } from '@consortio/shared/contracts';
 import { plainText } from '@consortio/shared/collab';
 
@@ -89,6 +90,7 @@ function blocksOf(nodes: readonly RichTextNode[], depth = 0): Block[] {
 }
 
 async function renderPdf(input: ExportInput, progress: ProgressCallback): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: input.title, Author: input.consortiumName } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -139,6 +141,9 @@ async function renderPdf(input: ExportInput, progress: ProgressCallback): Promis
 }
 
 async function renderDocx(input: ExportInput, progress: ProgressCallback): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import(
+    'docx'
+  );
   const textRuns = (runs: Run[]) =>
     runs.map((run) => new TextRun({ text: run.text, bold: run.bold, italics: run.italic }));
   const children: (Paragraph | Table)[] = [
