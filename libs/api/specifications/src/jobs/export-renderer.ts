@@ -1,6 +1,6 @@
 // docx and pdfkit are loaded when a file is first rendered, which only the worker does: the api,
 // which imports this module for EXPORT_MIME, does not carry them (with their fonts) in its heap.
-import type { Paragraph, Table } from 'docx';
+import type * as Docx from 'docx';
 import type { ExportFormat, RichTextNode } from '@consortio/shared/contracts';
 import { plainText } from '@consortio/shared/collab';
 
@@ -146,7 +146,7 @@ async function renderDocx(input: ExportInput, progress: ProgressCallback): Promi
   );
   const textRuns = (runs: Run[]) =>
     runs.map((run) => new TextRun({ text: run.text, bold: run.bold, italics: run.italic }));
-  const children: (Paragraph | Table)[] = [
+  const children: (Docx.Paragraph | Docx.Table)[] = [
     new Paragraph({ text: input.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ text: `${input.consortiumName} · ${input.exportedAt.toISOString().slice(0, 10)}` }),
   ];
